@@ -1,0 +1,83 @@
+package io.lightswitch.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lightswitch.contracts.flag.Actor;
+import io.lightswitch.contracts.flag.CredentialIssued;
+import io.lightswitch.contracts.flag.CredentialRevoked;
+import io.lightswitch.contracts.flag.FlagChanged;
+import io.lightswitch.contracts.flag.FlagDeleted;
+import io.lightswitch.contracts.flag.FlagExposed;
+import io.lightswitch.contracts.flag.SegmentChanged;
+import io.lightswitch.contracts.workflow.DisableFlag;
+import io.lightswitch.contracts.workflow.SetRollout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class GoldenSampleRoundTripTest {
+
+    static Stream<Arguments> samples() {
+        return Stream.of(
+                Arguments.of(MessageTypes.FLAG_CHANGED, FlagChanged.class),
+                Arguments.of(MessageTypes.FLAG_DELETED, FlagDeleted.class),
+                Arguments.of(MessageTypes.FLAG_EXPOSED, FlagExposed.class),
+                Arguments.of(MessageTypes.SEGMENT_CHANGED, SegmentChanged.class),
+                Arguments.of(MessageTypes.CREDENTIAL_ISSUED, CredentialIssued.class),
+                Arguments.of(MessageTypes.CREDENTIAL_REVOKED, CredentialRevoked.class),
+                Arguments.of(MessageTypes.DISABLE_FLAG, DisableFlag.class),
+                Arguments.of(MessageTypes.SET_ROLLOUT, SetRollout.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleSurvivesDecodeAndEncodeUnchanged(String type, Class<?> payloadType) throws IOException {
+        byte[] golden = GoldenSamples.bytes(type);
+        Envelope decoded = MessageCodec.decode(golden);
+        Object payload = MessageCodec.payload(decoded, payloadType);
+
+        Envelope rewrapped = new Envelope(decoded.id(), decoded.type(), decoded.version(), decoded.occurredAt(),
+                decoded.source(), MessageCodec.tree(payload));
+        JsonNode reencoded = MessageCodec.mapper().readTree(MessageCodec.encode(rewrapped));
+
+        assertThat(decoded.type()).isEqualTo(type);
+        assertThat(reencoded).isEqualTo(MessageCodec.mapper().readTree(golden));
+    }
+
+    @Test
+    void flagChangedSampleCarriesActorAndStates() {
+        FlagChanged changed = MessageCodec.payload(GoldenSamples.envelope(MessageTypes.FLAG_CHANGED), FlagChanged.class);
+
+        assertThat(changed.actor().kind()).isEqualTo(Actor.USER);
+        assertThat(changed.flagVersion()).isEqualTo(4);
+        assertThat(changed.before().path("defaultServe").path("split").get(0).path("weight").asDouble()).isEqualTo(10.0);
+        assertThat(changed.after().path("defaultServe").path("split").get(0).path("weight").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoChangesStayAdditive() {
+        String withExtra = "{\"id\":\"5a0a3f0e-3c1e-4a59-9d55-0f0c8f6b2a11\",\"type\":\"FlagDeleted\",\"version\":1,"
+                + "\"occurredAt\":\"2026-11-26T10:00:00Z\",\"source\":\"flag-service\",\"addedLater\":true,"
+                + "\"payload\":{\"project\":\"shop\",\"flagKey\":\"x\",\"futureField\":[1,2]}}";
+
+        FlagDeleted deleted = MessageCodec.payload(
+                MessageCodec.decode(withExtra.getBytes(StandardCharsets.UTF_8)), FlagDeleted.class);
+
+        assertThat(deleted.flagKey()).isEqualTo("x");
+    }
+
+    @Test
+    void bodyThatIsNotAnEnvelopeIsRejectedWithAReason() {
+        assertThatThrownBy(() -> MessageCodec.decode("{\"type\":\"FlagDeleted\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MessageFormatException.class)
+                .hasMessageContaining("not a Lightswitch envelope");
+        assertThatThrownBy(() -> MessageCodec.decode("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MessageFormatException.class);
+    }
+}

@@ -1,0 +1,18 @@
+package io.lightswitch.flag.persistence;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "environment")
+public class Environment {
+    @Id
+    public UUID id;
+    public UUID projectId;
+    public String key;
+    public String name;
+    public Instant createdAt;
+}
