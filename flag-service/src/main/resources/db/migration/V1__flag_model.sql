@@ -107,6 +107,7 @@ create table audit_entry (
     reason          text,
     before_state    text,
     after_state     text,
+    evidence        text,
     occurred_at     timestamptz not null
 );
 create index audit_by_entity on audit_entry (project_key, entity_key, occurred_at desc);

@@ -22,5 +22,6 @@ public class AuditEntry {
     public String reason;
     public String beforeState;
     public String afterState;
+    public String evidence;
     public Instant occurredAt;
 }

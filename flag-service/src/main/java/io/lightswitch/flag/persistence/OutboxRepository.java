@@ -14,7 +14,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, UU
     @SuppressWarnings("unchecked")
     public Uni<List<OutboxMessage>> claimUnpublished(int limit) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select * from outbox where published_at is null order by created_at"
+                        "select * from flag.outbox where published_at is null order by created_at"
                                 + " limit :limit for update skip locked", OutboxMessage.class)
                 .setParameter("limit", limit)
                 .getResultList());

@@ -3,6 +3,7 @@ package io.lightswitch.flag.persistence;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public class ScheduledChangeRepository implements PanacheRepositoryBase<Schedule
     @SuppressWarnings("unchecked")
     public Uni<List<ScheduledChange>> claimDue(Instant now, int limit) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "select * from scheduled_change where status = 'pending' and due_at <= :now"
+                        "select * from flag.scheduled_change where status = 'pending' and due_at <= :now"
                                 + " order by due_at, step limit :limit for update skip locked", ScheduledChange.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
@@ -31,5 +32,15 @@ public class ScheduledChangeRepository implements PanacheRepositoryBase<Schedule
 
     public Uni<List<ScheduledChange>> listPendingByPlan(UUID planId) {
         return list("from ScheduledChange c where c.planId = ?1 and c.status = ?2", planId, ScheduledChange.PENDING);
+    }
+
+    public Uni<List<ScheduledChange>> listByPlan(UUID planId) {
+        return list("from ScheduledChange c where c.planId = ?1 order by c.step", planId);
+    }
+
+    /** Locks the plan's steps so that a cancel waits for a scheduler pass applying one of them. */
+    public Uni<List<ScheduledChange>> listByPlanForUpdate(UUID planId) {
+        return find("from ScheduledChange c where c.planId = ?1 order by c.step", planId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }
