@@ -20,7 +20,7 @@ JAR=flag-service/target/quarkus-app/quarkus-run.jar
 
 LOG=$(mktemp)
 # shellcheck disable=SC2046
-QUARKUS_HTTP_PORT=$PORT LIGHTSWITCH_ADMIN_BOOTSTRAP_TOKEN=$ADMIN \
+MALLOC_ARENA_MAX=2 QUARKUS_HTTP_PORT=$PORT LIGHTSWITCH_ADMIN_BOOTSTRAP_TOKEN=$ADMIN \
   java $(cat flag-service/jvm.options) -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -f "$LOG"' EXIT

@@ -1,13 +1,10 @@
 package io.lightswitch.flag.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lightswitch.flag.domain.evaluation.EvaluationContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -41,42 +38,34 @@ public class OfrepContextParser {
         if (body == null || body.length == 0) {
             return EvaluationContext.of(null);
         }
-        JsonNode root;
+        Object root;
         try {
-            root = mapper.readTree(body);
+            root = mapper.readValue(body, Object.class);
         } catch (JsonProcessingException e) {
             throw new OfrepRequestException("PARSE_ERROR", "the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new OfrepRequestException("PARSE_ERROR", "the body could not be read");
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null) {
             return EvaluationContext.of(null);
         }
-        if (!root.isObject()) {
+        if (!(root instanceof Map<?, ?> request)) {
             throw new OfrepRequestException("PARSE_ERROR", "the body must be a JSON object with a 'context'");
         }
-        JsonNode context = root.get("context");
-        if (context == null || context.isNull()) {
+        Object context = request.get("context");
+        if (context == null) {
             return EvaluationContext.of(null);
         }
-        if (!context.isObject()) {
+        if (!(context instanceof Map<?, ?>)) {
             throw new OfrepRequestException("INVALID_CONTEXT", "'context' must be a JSON object");
         }
-        String targetingKey = null;
-        Map<String, Object> attributes = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = context.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if ("targetingKey".equals(field.getKey())) {
-                JsonNode key = field.getValue();
-                if (!key.isNull() && !key.isTextual()) {
-                    throw new OfrepRequestException("INVALID_CONTEXT", "'context.targetingKey' must be a string");
-                }
-                targetingKey = key.isNull() || key.asText().isEmpty() ? null : key.asText();
-            } else {
-                attributes.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
-            }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attributes = (Map<String, Object>) context;
+        Object targetingKey = attributes.remove("targetingKey");
+        if (targetingKey != null && !(targetingKey instanceof String)) {
+            throw new OfrepRequestException("INVALID_CONTEXT", "'context.targetingKey' must be a string");
         }
-        return new EvaluationContext(targetingKey, attributes);
+        String key = (String) targetingKey;
+        return new EvaluationContext(key == null || key.isEmpty() ? null : key, attributes);
     }
 }

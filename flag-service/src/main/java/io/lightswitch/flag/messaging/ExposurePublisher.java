@@ -10,16 +10,22 @@ import io.lightswitch.flag.domain.exposure.PendingExposure;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Publishes queued first sightings as FlagExposed batches, one per environment, every second. */
+/**
+ * Publishes queued first sightings as FlagExposed batches, one per environment, every second. Encoding
+ * thousands of sightings takes milliseconds, so it runs on a worker thread, never on the event loop
+ * that serves evaluations.
+ */
 @ApplicationScoped
 public class ExposurePublisher {
 
     private static final int MAX_BATCHES_PER_FLUSH = 50;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final ExposureRecorder recorder;
     private final FlagEventPublisher publisher;
@@ -32,16 +38,16 @@ public class ExposurePublisher {
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> flush() {
+    void flush() {
         List<PendingExposure> drained = recorder.drain(batchSize * MAX_BATCHES_PER_FLUSH);
         if (drained.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return;
         }
         List<Uni<Void>> sends = new ArrayList<>();
         for (List<PendingExposure> batch : batches(drained)) {
             sends.add(send(batch).onFailure().invoke(() -> recorder.requeue(batch)).onFailure().recoverWithNull());
         }
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+        Uni.join().all(sends).andFailFast().await().atMost(SEND_TIMEOUT);
     }
 
     private Uni<Void> send(List<PendingExposure> batch) {

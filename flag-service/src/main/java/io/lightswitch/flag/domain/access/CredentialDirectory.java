@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import io.lightswitch.flag.config.LightswitchConfig;
 
 /**
@@ -14,7 +15,15 @@ import io.lightswitch.flag.config.LightswitchConfig;
 public class CredentialDirectory {
 
     private final byte[] bootstrapToken;
+    private static final int VERIFIED_CAPACITY = 10_000;
+
     private volatile Map<String, Principal> byHash = Map.of();
+    /** Secrets already verified against the current table, so a busy key is not hashed per request. */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A verification is only good for the table it was checked against; a revocation replaces the table. */
+    private record Verified(Principal principal, Map<String, Principal> table) {
+    }
     private volatile boolean loaded;
 
     public CredentialDirectory(LightswitchConfig config) {
@@ -30,11 +39,21 @@ public class CredentialDirectory {
         if (bootstrapToken != null && MessageDigest.isEqual(bootstrapToken, secret.getBytes(StandardCharsets.UTF_8))) {
             return Principal.bootstrapAdmin();
         }
-        return byHash.get(SecretHasher.hash(secret));
+        Map<String, Principal> table = byHash;
+        Verified known = verified.get(secret);
+        if (known != null && known.table() == table) {
+            return known.principal();
+        }
+        Principal principal = table.get(SecretHasher.hash(secret));
+        if (principal != null && (known != null || verified.size() < VERIFIED_CAPACITY)) {
+            verified.put(secret, new Verified(principal, table));
+        }
+        return principal;
     }
 
     public void replace(Map<String, Principal> principalsByHash) {
         this.byHash = Map.copyOf(principalsByHash);
+        verified.clear();
         this.loaded = true;
     }
 

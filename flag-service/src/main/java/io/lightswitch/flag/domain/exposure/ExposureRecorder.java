@@ -1,34 +1,34 @@
 package io.lightswitch.flag.domain.exposure;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lightswitch.flag.config.LightswitchConfig;
 import io.lightswitch.flag.domain.serving.EnvironmentSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
  * Remembers which (environment, flag, variant, context) this replica has already seen and queues the
- * first sightings for publishing. Both structures are bounded: the dedup cache evicts the least recently
- * used sightings (so a long-quiet user may be reported again, which consumers treat as idempotent), and
- * when the broker is away and the queue is full new sightings are dropped and counted.
+ * first sightings for publishing. Both structures are bounded: the dedup set is fixed-size and lossy
+ * (see {@link SeenSet}), and when the broker is away and the queue is full new sightings are dropped
+ * and counted.
  */
 @ApplicationScoped
 public class ExposureRecorder {
 
-    private final Cache<String, Boolean> seen;
+    private final SeenSet seen;
     private final BlockingQueue<PendingExposure> pending;
     private final Counter recorded;
     private final Counter dropped;
 
     public ExposureRecorder(LightswitchConfig config, MeterRegistry registry) {
-        this.seen = Caffeine.newBuilder().maximumSize(config.exposures().dedupCapacity()).build();
+        this.seen = new SeenSet(config.exposures().dedupCapacity());
         this.pending = new ArrayBlockingQueue<>(config.exposures().bufferCapacity());
         this.recorded = registry.counter("lightswitch.exposures.recorded");
         this.dropped = registry.counter("lightswitch.exposures.dropped");
@@ -38,8 +38,8 @@ public class ExposureRecorder {
         if (contextId == null || variant == null) {
             return;
         }
-        String key = environment.environmentId() + "\u0000" + flagKey + "\u0000" + variant + "\u0000" + contextId;
-        if (seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+        long fingerprint = fingerprint(environment, flagKey, variant, contextId);
+        if (!seen.add(fingerprint)) {
             return;
         }
         PendingExposure exposure = new PendingExposure(environment.projectKey(), environment.environmentKey(),
@@ -47,9 +47,14 @@ public class ExposureRecorder {
         if (pending.offer(exposure)) {
             recorded.increment();
         } else {
-            seen.invalidate(key);
+            seen.remove(fingerprint);
             dropped.increment();
         }
+    }
+
+    private static long fingerprint(EnvironmentSnapshot environment, String flagKey, String variant, String contextId) {
+        String key = environment.environmentId() + "\u0000" + flagKey + "\u0000" + variant + "\u0000" + contextId;
+        return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8))[0];
     }
 
     public List<PendingExposure> drain(int max) {

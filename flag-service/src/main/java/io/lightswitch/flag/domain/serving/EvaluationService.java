@@ -5,6 +5,7 @@ import io.lightswitch.flag.domain.access.Principal;
 import io.lightswitch.flag.domain.evaluation.ErrorCode;
 import io.lightswitch.flag.domain.evaluation.EvaluationContext;
 import io.lightswitch.flag.domain.evaluation.EvaluationResult;
+import io.lightswitch.flag.domain.evaluation.Reason;
 import io.lightswitch.flag.domain.exposure.ExposureRecorder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,10 @@ public class EvaluationService {
     private final SnapshotStore store;
     private final ExposureRecorder exposures;
     private final MeterRegistry registry;
-    private final Map<String, Counter> evaluationCounters = new ConcurrentHashMap<>();
+    private final Map<CounterKey, Counter> evaluationCounters = new ConcurrentHashMap<>();
+
+    private record CounterKey(java.util.UUID environmentId, String flagKey, String variant, Reason reason) {
+    }
 
     public EvaluationService(SnapshotStore store, ExposureRecorder exposures, MeterRegistry registry) {
         this.store = store;
@@ -70,15 +74,23 @@ public class EvaluationService {
 
     private void count(EnvironmentSnapshot snapshot, String flagKey, EvaluationResult result) {
         String variant = result.variant() == null ? "" : result.variant();
-        String key = snapshot.environmentId() + "\u0000" + flagKey + "\u0000" + variant + "\u0000" + result.reason();
-        evaluationCounters.computeIfAbsent(key, k -> Counter.builder("lightswitch.evaluations")
+        CounterKey key = new CounterKey(snapshot.environmentId(), flagKey, variant, result.reason());
+        Counter counter = evaluationCounters.get(key);
+        if (counter == null) {
+            counter = evaluationCounters.computeIfAbsent(key, k -> register(snapshot, k));
+        }
+        counter.increment();
+    }
+
+    private Counter register(EnvironmentSnapshot snapshot, CounterKey key) {
+        return Counter.builder("lightswitch.evaluations")
                 .description("Flag evaluations by flag, variant and reason")
                 .tag("project", snapshot.projectKey())
                 .tag("environment", snapshot.environmentKey())
-                .tag("flag", flagKey)
-                .tag("variant", variant)
-                .tag("reason", result.reason().name())
-                .register(registry)).increment();
+                .tag("flag", key.flagKey())
+                .tag("variant", key.variant())
+                .tag("reason", key.reason().name())
+                .register(registry);
     }
 
     private static boolean visible(Principal principal, ServedFlag flag) {
