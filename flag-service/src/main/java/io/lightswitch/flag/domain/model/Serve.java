@@ -1,5 +1,6 @@
 package io.lightswitch.flag.domain.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ public record Serve(String variant, List<WeightedVariant> split) {
         return new Serve(null, split);
     }
 
+    @JsonIgnore
     public boolean isSplit() {
         return split != null;
     }
