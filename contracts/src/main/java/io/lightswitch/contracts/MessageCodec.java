@@ -48,6 +48,20 @@ public final class MessageCodec {
         }
     }
 
+    /** The wire form of an envelope whose payload is still an object: encoded in one pass, no tree. */
+    private record OutgoingEnvelope(UUID id, String type, int version, java.time.Instant occurredAt, String source,
+                                    Object payload) {
+    }
+
+    /** Encodes a new envelope around a payload without building a JSON tree first (for large batches). */
+    public static byte[] encode(UUID id, String type, String source, java.time.Instant occurredAt, Object payload) {
+        try {
+            return MAPPER.writeValueAsBytes(new OutgoingEnvelope(id, type, 1, occurredAt, source, payload));
+        } catch (JsonProcessingException e) {
+            throw new MessageFormatException("cannot encode " + type + " " + id, e);
+        }
+    }
+
     public static Envelope decode(byte[] body) {
         try {
             Envelope envelope = MAPPER.readValue(body, Envelope.class);

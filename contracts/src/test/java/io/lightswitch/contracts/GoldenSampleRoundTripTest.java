@@ -61,6 +61,17 @@ class GoldenSampleRoundTripTest {
     }
 
     @Test
+    void encodingAPayloadDirectlyMatchesEncodingItsEnvelope() throws IOException {
+        Envelope golden = GoldenSamples.envelope(MessageTypes.FLAG_EXPOSED);
+        FlagExposed payload = MessageCodec.payload(golden, FlagExposed.class);
+
+        byte[] direct = MessageCodec.encode(golden.id(), golden.type(), golden.source(), golden.occurredAt(), payload);
+
+        assertThat(MessageCodec.mapper().readTree(direct))
+                .isEqualTo(MessageCodec.mapper().readTree(GoldenSamples.bytes(MessageTypes.FLAG_EXPOSED)));
+    }
+
+    @Test
     void unknownFieldsAreIgnoredSoChangesStayAdditive() {
         String withExtra = "{\"id\":\"5a0a3f0e-3c1e-4a59-9d55-0f0c8f6b2a11\",\"type\":\"FlagDeleted\",\"version\":1,"
                 + "\"occurredAt\":\"2026-11-26T10:00:00Z\",\"source\":\"flag-service\",\"addedLater\":true,"

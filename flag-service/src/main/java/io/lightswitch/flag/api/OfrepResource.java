@@ -28,6 +28,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * OpenFeature Remote Evaluation Protocol. Keys come as {@code Authorization: Bearer} or
@@ -56,20 +57,25 @@ public class OfrepResource {
     @Path("/evaluate/flags/{key}")
     @NonBlocking
     @Operation(summary = "Evaluate one flag for a context")
-    public Response evaluateFlag(@PathParam("key") String key, @RestHeader("Authorization") String authorization,
-                                 @RestHeader("X-API-Key") String apiKey,
-                                 @RestHeader("Content-Type") String contentType, byte[] body) {
+    public RestResponse<Evaluation> evaluateFlag(@PathParam("key") String key,
+                                                 @RestHeader("Authorization") String authorization,
+                                                 @RestHeader("X-API-Key") String apiKey,
+                                                 @RestHeader("Content-Type") String contentType, byte[] body) {
         Principal principal = authenticate(authorization, apiKey);
         requireJson(contentType, body);
         EvaluationContext context;
         try {
             context = parser.parse(body);
         } catch (OfrepRequestException e) {
-            return Response.status(400).entity(Evaluation.failure(key, e.errorCode(), e.getMessage())).build();
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST,
+                    Evaluation.failure(key, e.errorCode(), e.getMessage()));
         }
         EvaluationResult result = evaluations.evaluate(principal, key, context);
-        int status = !result.isError() ? 200 : result.errorCode() == ErrorCode.FLAG_NOT_FOUND ? 404 : 400;
-        return Response.status(status).entity(Evaluation.of(result)).build();
+        if (!result.isError()) {
+            return RestResponse.ok(Evaluation.of(result));
+        }
+        return RestResponse.status(result.errorCode() == ErrorCode.FLAG_NOT_FOUND
+                ? RestResponse.Status.NOT_FOUND : RestResponse.Status.BAD_REQUEST, Evaluation.of(result));
     }
 
     @POST

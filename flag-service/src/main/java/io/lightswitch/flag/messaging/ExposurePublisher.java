@@ -11,10 +11,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Publishes queued first sightings as FlagExposed batches, one per environment, every second. Encoding
@@ -55,9 +57,10 @@ public class ExposurePublisher {
         var payload = new FlagExposed(first.projectKey(), first.environmentKey(), batch.stream()
                 .map(e -> new FlagExposed.Exposure(e.flagKey(), e.variant(), e.contextId(), e.firstSeen()))
                 .toList());
-        var envelope = MessageCodec.wrap(MessageTypes.FLAG_EXPOSED, Outbox.SOURCE, payload);
-        return publisher.publish(envelope.id(), envelope.type(), RoutingKeys.FLAG_EXPOSED, envelope.occurredAt(),
-                MessageCodec.encode(envelope));
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        byte[] body = MessageCodec.encode(id, MessageTypes.FLAG_EXPOSED, Outbox.SOURCE, now, payload);
+        return publisher.publish(id, MessageTypes.FLAG_EXPOSED, RoutingKeys.FLAG_EXPOSED, now, body);
     }
 
     private List<List<PendingExposure>> batches(List<PendingExposure> drained) {
