@@ -104,6 +104,16 @@ class FlagResourceTest {
     }
 
     @Test
+    void oversizeBodyIsRefusedBeforeItIsRead() {
+        String huge = "{\"key\":\"x\",\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+        admin().body(huge).post("/api/v1/projects").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Payload too large"))
+                .body("detail", containsString("limit"));
+    }
+
+    @Test
     void requestsWithoutAnAdminTokenAreRefused() {
         TestProject project = createProject("flags", "production");
 

@@ -14,6 +14,7 @@ import io.lightswitch.contracts.MessageTypes;
 import io.lightswitch.contracts.RoutingKeys;
 import io.lightswitch.contracts.flag.FlagChanged;
 import io.lightswitch.contracts.workflow.DisableFlag;
+import io.lightswitch.contracts.workflow.SetRollout;
 import io.lightswitch.flag.support.AdminApi.TestProject;
 import io.lightswitch.flag.support.Broker;
 import io.lightswitch.flag.support.FlagEventTap;
@@ -21,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,28 @@ class WorkflowCommandConsumerTest {
         }
         admin().get("/api/v1/projects/{p}/flags/{f}/environments/production", project.key(), "search")
                 .then().statusCode(200).body("version", equalTo(4));
+    }
+
+    @Test
+    void setRolloutCommandReplacesTheDefaultSplit() throws Exception {
+        TestProject project = createProject("cmd", "production");
+        createBooleanFlag(project.key(), "pricing", false);
+        UUID commandId = UUID.randomUUID();
+        SetRollout command = new SetRollout(commandId, project.key(), "production", "pricing",
+                List.of(new SetRollout.Share("on", 0), new SetRollout.Share("off", 100)), "rule-latency",
+                "Latency guard", "inc-2", "p95 latency 31% above control", null);
+
+        Broker.publish(Exchanges.WORKFLOW_COMMANDS, RoutingKeys.FLAG_SET_ROLLOUT, MessageCodec.encode(
+                MessageCodec.wrap(commandId, MessageTypes.SET_ROLLOUT, "workflow-service", command, Clock.systemUTC())));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                admin().get("/api/v1/projects/{p}/flags/{f}/environments/production", project.key(), "pricing")
+                        .then().statusCode(200)
+                        .body("defaultServe.split[0].variant", equalTo("on"))
+                        .body("defaultServe.split[0].weight", equalTo(0.0f))
+                        .body("defaultServe.split[1].weight", equalTo(100.0f)));
+        admin().queryParam("actor", "rule-latency").get("/api/v1/projects/{p}/audit", project.key())
+                .then().statusCode(200).body("[0].action", equalTo("rollout")).body("[0].actor.kind", equalTo("rule"));
     }
 
     @Test
