@@ -37,6 +37,7 @@ public class OutboxRelay {
     private final Duration retention;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
+    private volatile boolean brokerAway;
     private final Counter published;
     private final Counter failed;
 
@@ -74,11 +75,15 @@ public class OutboxRelay {
 
     private void drainWhileRequested() {
         requested.set(false);
-        Panache.withTransaction(this::relayBatch)
+        // While the broker refuses, a single row probes for its return: each unconfirmed send stays
+        // queued in the connector and is delivered again on reconnect, so whole batches would pile up.
+        int limit = brokerAway ? 1 : batchSize;
+        Panache.withTransaction(() -> relayBatch(limit))
                 .subscribe().with(pass -> {
                     running.set(false);
                     boolean brokerRefused = pass.claimed() > 0 && pass.confirmed() == 0;
-                    if (pass.confirmed() == batchSize || (requested.get() && !brokerRefused)) {
+                    brokerAway = brokerRefused;
+                    if (pass.confirmed() == limit || (requested.get() && !brokerRefused)) {
                         kick();
                     }
                 }, failure -> {
@@ -90,8 +95,8 @@ public class OutboxRelay {
     private record Pass(int claimed, int confirmed) {
     }
 
-    private Uni<Pass> relayBatch() {
-        return repository.claimUnpublished(batchSize).chain(messages -> {
+    private Uni<Pass> relayBatch(int limit) {
+        return repository.claimUnpublished(limit).chain(messages -> {
             if (messages.isEmpty()) {
                 return Uni.createFrom().item(new Pass(0, 0));
             }
