@@ -32,8 +32,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -81,15 +83,19 @@ public class EvaluatorBenchmark {
         return hasher.bucket(targetingKeys[next++ & USERS - 1]);
     }
 
+    /** Runs the benchmarks; an optional argument names a file that receives the results as text. */
     public static void main(String[] args) throws RunnerException {
         exposeClassLoaderClasspath();
-        new Runner(new OptionsBuilder()
+        ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(EvaluatorBenchmark.class.getName())
                 .forks(1)
                 .warmupIterations(3)
                 .measurementIterations(5)
-                .threads(1)
-                .build()).run();
+                .threads(1);
+        if (args.length > 0) {
+            options.result(args[0]).resultFormat(ResultFormatType.TEXT);
+        }
+        new Runner(options.build()).run();
     }
 
     private static FlagConfig fiveRuleFlag() {
