@@ -60,7 +60,7 @@ public class FlagStateChanger {
         return states.findForUpdate(flag.id, environment.id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("flag state",
                         project.key + "/" + flag.key + "/" + environment.key))
-                .chain(state -> segments.listByProject(project.id).chain(projectSegments -> {
+                .chain(state -> segments.listByProjectForShare(project.id).chain(projectSegments -> {
                     FlagStateDocument before = FlagDocuments.document(environment, state);
                     if (change.expected() != null && change.expected() != state.version) {
                         return Uni.createFrom().failure(new ConflictException("flag state is at version "

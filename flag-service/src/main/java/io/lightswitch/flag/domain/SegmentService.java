@@ -96,7 +96,9 @@ public class SegmentService {
     /** Refused while a rule of any flag still uses the segment: that flag could no longer be compiled. */
     public Uni<Void> delete(String projectKey, String key, Actor actor, String reason) {
         return Panache.withTransaction(() -> lookup.project(projectKey).chain(project ->
-                        lookup.segment(project, key).chain(segment -> flagsUsing(project, key).chain(users -> {
+                        segments.findByProjectAndKeyForUpdate(project.id, key)
+                                .onItem().ifNull().failWith(() -> new NotFoundException("segment", projectKey + "/" + key))
+                                .chain(segment -> flagsUsing(project, key).chain(users -> {
                             if (!users.isEmpty()) {
                                 return Uni.createFrom().failure(new ConflictException("segment '" + key
                                         + "' is still used by rules of " + String.join(", ", users)
