@@ -10,6 +10,7 @@ public final class MessageTypes {
     public static final String CREDENTIAL_REVOKED = "CredentialRevoked";
     public static final String DISABLE_FLAG = "DisableFlag";
     public static final String SET_ROLLOUT = "SetRollout";
+    public static final String RUM_BATCH = "RumBatch";
 
     private MessageTypes() {
     }

@@ -11,6 +11,7 @@ import io.lightswitch.contracts.flag.FlagChanged;
 import io.lightswitch.contracts.flag.FlagDeleted;
 import io.lightswitch.contracts.flag.FlagExposed;
 import io.lightswitch.contracts.flag.SegmentChanged;
+import io.lightswitch.contracts.ingest.RumBatch;
 import io.lightswitch.contracts.workflow.DisableFlag;
 import io.lightswitch.contracts.workflow.SetRollout;
 import java.io.IOException;
@@ -32,7 +33,8 @@ class GoldenSampleRoundTripTest {
                 Arguments.of(MessageTypes.CREDENTIAL_ISSUED, CredentialIssued.class),
                 Arguments.of(MessageTypes.CREDENTIAL_REVOKED, CredentialRevoked.class),
                 Arguments.of(MessageTypes.DISABLE_FLAG, DisableFlag.class),
-                Arguments.of(MessageTypes.SET_ROLLOUT, SetRollout.class));
+                Arguments.of(MessageTypes.SET_ROLLOUT, SetRollout.class),
+                Arguments.of(MessageTypes.RUM_BATCH, RumBatch.class));
     }
 
     @ParameterizedTest(name = "{0}")
