@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lightswitch.contracts.analytics.ImpactVerdict;
 import io.lightswitch.contracts.flag.Actor;
 import io.lightswitch.contracts.flag.CredentialIssued;
 import io.lightswitch.contracts.flag.CredentialRevoked;
@@ -34,7 +35,9 @@ class GoldenSampleRoundTripTest {
                 Arguments.of(MessageTypes.CREDENTIAL_REVOKED, CredentialRevoked.class),
                 Arguments.of(MessageTypes.DISABLE_FLAG, DisableFlag.class),
                 Arguments.of(MessageTypes.SET_ROLLOUT, SetRollout.class),
-                Arguments.of(MessageTypes.RUM_BATCH, RumBatch.class));
+                Arguments.of(MessageTypes.RUM_BATCH, RumBatch.class),
+                Arguments.of(MessageTypes.IMPACT_ASSESSED, ImpactVerdict.class),
+                Arguments.of(MessageTypes.ANOMALY_DETECTED, ImpactVerdict.class));
     }
 
     @ParameterizedTest(name = "{0}")
