@@ -311,8 +311,13 @@ async function webChecks() {
       if (d.value === false) {
         const problem = expectDetails(d, { variant: 'off', reason: 'DISABLED', errorCode: undefined });
         if (problem) return problem;
-        if (!changes.some((c) => (c.flagsChanged ?? []).includes(cfg.flagClient))) {
-          return `value changed but no ConfigurationChanged event named the flag: ${show(changes)}`;
+        // the provider updates its cache before it emits the event, so give the event a moment
+        const eventDeadline = Date.now() + 3_000;
+        while (!changes.some((c) => (c.flagsChanged ?? []).includes(cfg.flagClient))) {
+          if (Date.now() > eventDeadline) {
+            return `value changed but no ConfigurationChanged event named the flag: ${show(changes)}`;
+          }
+          await sleep(50);
         }
         return null;
       }
