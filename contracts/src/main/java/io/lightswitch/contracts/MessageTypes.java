@@ -10,6 +10,7 @@ public final class MessageTypes {
     public static final String CREDENTIAL_REVOKED = "CredentialRevoked";
     public static final String DISABLE_FLAG = "DisableFlag";
     public static final String SET_ROLLOUT = "SetRollout";
+    public static final String SPAN_BATCH = "SpanBatch";
     public static final String RUM_BATCH = "RumBatch";
     public static final String IMPACT_ASSESSED = "ImpactAssessed";
     public static final String ANOMALY_DETECTED = "AnomalyDetected";

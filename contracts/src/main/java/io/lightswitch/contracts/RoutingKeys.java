@@ -10,6 +10,7 @@ public final class RoutingKeys {
     public static final String CREDENTIAL_REVOKED = "credential.revoked";
 
     public static final String SPANS_BATCH = "spans.batch";
+    public static final String EXPOSURES_BATCH = "exposures.batch";
     public static final String RUM_BATCH = "rum.batch";
     public static final String PROVIDER_FLAG_CHANGED = "provider.flag-changed";
 

@@ -12,7 +12,9 @@ import io.lightswitch.contracts.flag.FlagChanged;
 import io.lightswitch.contracts.flag.FlagDeleted;
 import io.lightswitch.contracts.flag.FlagExposed;
 import io.lightswitch.contracts.flag.SegmentChanged;
+import io.lightswitch.contracts.ingest.NormalizedSpan;
 import io.lightswitch.contracts.ingest.RumBatch;
+import io.lightswitch.contracts.ingest.SpanBatch;
 import io.lightswitch.contracts.workflow.DisableFlag;
 import io.lightswitch.contracts.workflow.SetRollout;
 import java.io.IOException;
@@ -35,6 +37,7 @@ class GoldenSampleRoundTripTest {
                 Arguments.of(MessageTypes.CREDENTIAL_REVOKED, CredentialRevoked.class),
                 Arguments.of(MessageTypes.DISABLE_FLAG, DisableFlag.class),
                 Arguments.of(MessageTypes.SET_ROLLOUT, SetRollout.class),
+                Arguments.of(MessageTypes.SPAN_BATCH, SpanBatch.class),
                 Arguments.of(MessageTypes.RUM_BATCH, RumBatch.class),
                 Arguments.of(MessageTypes.IMPACT_ASSESSED, ImpactVerdict.class),
                 Arguments.of(MessageTypes.ANOMALY_DETECTED, ImpactVerdict.class));
@@ -63,6 +66,21 @@ class GoldenSampleRoundTripTest {
         assertThat(changed.flagVersion()).isEqualTo(4);
         assertThat(changed.before().path("defaultServe").path("split").get(0).path("weight").asDouble()).isEqualTo(10.0);
         assertThat(changed.after().path("defaultServe").path("split").get(0).path("weight").asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void spanBatchSampleCarriesFlagsErrorsAndParentage() {
+        SpanBatch batch = MessageCodec.payload(GoldenSamples.envelope(MessageTypes.SPAN_BATCH), SpanBatch.class);
+
+        NormalizedSpan server = batch.spans().get(0);
+        NormalizedSpan client = batch.spans().get(1);
+        assertThat(server.flags()).containsEntry("dark-mode", "on").containsEntry("new-checkout", "control");
+        assertThat(server.error()).isTrue();
+        assertThat(server.httpStatus()).isEqualTo(503);
+        assertThat(server.geo()).isEqualTo(new NormalizedSpan.Geo("DE", "DE-BE", "Berlin"));
+        assertThat(client.parentSpanId()).isEqualTo(server.spanId());
+        assertThat(client.httpStatus()).isNull();
+        assertThat(client.kind()).isEqualTo(NormalizedSpan.CLIENT);
     }
 
     @Test
