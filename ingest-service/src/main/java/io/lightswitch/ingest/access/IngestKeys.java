@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The ingest keys of every environment, by the SHA-256 of the secret, as flag-service announces them.
+ * The ingest and client keys of every environment, by the SHA-256 of the secret, as flag-service
+ * announces them. Ingest keys authenticate OTLP, client keys RUM beacons; neither works for the other.
  * Filled once from flag-service's list and kept current by credential events, which may arrive while
  * the list is still being fetched: a key revoked meanwhile must not come back with the list.
  */
@@ -20,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public class IngestKeys {
 
     public static final String INGEST_KIND = "ingest";
+    public static final String CLIENT_KIND = "client";
     private static final int VERIFIED_CAPACITY = 10_000;
 
-    private final Map<String, Attribution> byHash = new ConcurrentHashMap<>();
+    private final Map<String, Credential> byHash = new ConcurrentHashMap<>();
     /** Secrets already hashed and found, so a busy key is not hashed per request. */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     /** Bumped by every revocation; a verification from an older generation no longer counts. */
@@ -30,7 +32,11 @@ public class IngestKeys {
     private final Set<String> revokedBeforeLoad = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
-    private record Verified(Attribution attribution, long generation) {
+    private record Verified(Credential credential, long generation) {
+    }
+
+    /** A known key: its kind ({@link #INGEST_KIND} or {@link #CLIENT_KIND}) and its environment. */
+    public record Credential(String kind, Attribution attribution) {
     }
 
     public record Key(String kind, String project, String environment, String keyHash) {
@@ -38,21 +44,27 @@ public class IngestKeys {
 
     /** The environment a secret is an ingest key of, or null. */
     public Attribution authenticate(String secret) {
+        Credential credential = credential(secret);
+        return credential != null && INGEST_KIND.equals(credential.kind()) ? credential.attribution() : null;
+    }
+
+    /** The kind and environment of any key this service follows, or null. */
+    public Credential credential(String secret) {
         long current = generation.get();
         Verified known = verified.get(secret);
         if (known != null && known.generation() == current) {
-            return known.attribution();
+            return known.credential();
         }
-        Attribution attribution = byHash.get(hash(secret));
-        if (attribution != null && (known != null || verified.size() < VERIFIED_CAPACITY)) {
-            verified.put(secret, new Verified(attribution, current));
+        Credential credential = byHash.get(hash(secret));
+        if (credential != null && (known != null || verified.size() < VERIFIED_CAPACITY)) {
+            verified.put(secret, new Verified(credential, current));
         }
-        return attribution;
+        return credential;
     }
 
     public void issued(Key key) {
-        if (INGEST_KIND.equals(key.kind()) && key.keyHash() != null) {
-            byHash.put(key.keyHash(), new Attribution(key.project(), key.environment()));
+        if ((INGEST_KIND.equals(key.kind()) || CLIENT_KIND.equals(key.kind())) && key.keyHash() != null) {
+            byHash.put(key.keyHash(), new Credential(key.kind(), new Attribution(key.project(), key.environment())));
         }
     }
 

@@ -1,9 +1,11 @@
 package io.lightswitch.ingest.domain;
 
-/** The OTLP signals ingest-service takes; the name is the metric tag. */
+/** What ingest-service takes: the OTLP signals, RUM beacons and provider webhooks; the name is the metric tag. */
 public enum Signal {
     TRACES("traces"),
-    LOGS("logs");
+    LOGS("logs"),
+    RUM("rum"),
+    WEBHOOK("webhook");
 
     public final String tag;
 

@@ -68,6 +68,12 @@ public final class IngestEventTap implements AutoCloseable {
                 .filter(b -> b.project().equals(project)).toList();
     }
 
+    /** Every message published for a project, once at least {@code count} arrived. */
+    public List<Received> awaitAll(String project, int count) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(25))
+                .until(() -> all(project), messages -> messages.size() >= count);
+    }
+
     public List<Received> all(String project) {
         return received.stream().filter(r -> project.equals(r.envelope().payload().path("project").asText()))
                 .toList();

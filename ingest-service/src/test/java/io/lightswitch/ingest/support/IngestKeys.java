@@ -33,8 +33,13 @@ public final class IngestKeys {
     }
 
     public static TestKey issue(String kind, String environment) {
+        return issue(kind, "proj-" + UUID.randomUUID().toString().substring(0, 8), environment);
+    }
+
+    /** A key of a given project, for tests that need configuration keyed by project (allowed origins). */
+    public static TestKey issue(String kind, String project, String environment) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        TestKey key = new TestKey("lsk_ingest_" + UUID.randomUUID(), "proj-" + suffix, environment, "key_" + suffix);
+        TestKey key = new TestKey("lsk_" + kind + "_" + UUID.randomUUID(), project, environment, "key_" + suffix);
         publish(RoutingKeys.CREDENTIAL_ISSUED, MessageTypes.CREDENTIAL_ISSUED, new CredentialIssued(
                 key.credentialId(), kind, null, key.project(), environment, sha256(key.secret()), Instant.now()));
         return key;
