@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.LongPredicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -21,6 +22,14 @@ final class BodyDecoder {
     }
 
     static byte[] decode(byte[] body, String contentEncoding, long limit) {
+        return decode(body, contentEncoding, limit, bytes -> true);
+    }
+
+    /**
+     * As {@link #decode(byte[], String, long)}, asking {@code reserve} for every buffer it allocates while
+     * inflating; when refused the request is OVERLOADED, before its memory is spent.
+     */
+    static byte[] decode(byte[] body, String contentEncoding, long limit, LongPredicate reserve) {
         String encoding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         return switch (encoding) {
             case "", "identity", "none" -> {
@@ -29,23 +38,24 @@ final class BodyDecoder {
                 }
                 yield body;
             }
-            case "gzip", "x-gzip" -> inflate(body, limit);
+            case "gzip", "x-gzip" -> inflate(body, limit, reserve);
             default -> throw new IngestException(Kind.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Encoding " + contentEncoding + " is not supported; send gzip or no encoding");
         };
     }
 
-    private static byte[] inflate(byte[] body, long limit) {
+    private static byte[] inflate(byte[] body, long limit, LongPredicate reserve) {
         int cap = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), CHUNK)) {
-            byte[] buffer = new byte[Math.min(cap, Math.max(CHUNK, body.length * 4))];
+            byte[] buffer = new byte[reserved(reserve, Math.min(cap, Math.max(CHUNK, body.length * 4)))];
             int length = 0;
             while (true) {
                 if (length == buffer.length) {
                     if (buffer.length >= cap) {
                         throw tooLarge(limit);
                     }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, cap));
+                    int grown = (int) Math.min((long) buffer.length * 2, cap);
+                    buffer = Arrays.copyOf(buffer, reserved(reserve, grown - buffer.length) + buffer.length);
                 }
                 int read = in.read(buffer, length, buffer.length - length);
                 if (read < 0) {
@@ -60,6 +70,13 @@ final class BodyDecoder {
         } catch (IOException e) {
             throw new IngestException(Kind.UNDECODABLE, "the body is not valid gzip: " + e.getMessage(), e);
         }
+    }
+
+    private static int reserved(LongPredicate reserve, int bytes) {
+        if (!reserve.test(bytes)) {
+            throw new IngestException(Kind.OVERLOADED, "too much telemetry is being decoded or waiting for the broker");
+        }
+        return bytes;
     }
 
     private static IngestException tooLarge(long limit) {

@@ -1,7 +1,6 @@
 package io.lightswitch.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -20,7 +19,8 @@ enum OtlpEncoding {
     JSON("application/json");
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFormat.Parser JSON_PARSER = JsonFormat.parser().ignoringUnknownFields();
+    private static final OtlpJsonReader TRACES_JSON = new OtlpJsonReader(MAPPER, OtlpJsonReader.TRACES);
+    private static final OtlpJsonReader LOGS_JSON = new OtlpJsonReader(MAPPER, OtlpJsonReader.LOGS);
     private static final JsonFormat.Printer JSON_PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
     final String mediaType;
@@ -47,11 +47,7 @@ enum OtlpEncoding {
             if (this == PROTOBUF) {
                 return ExportTraceServiceRequest.parseFrom(body);
             }
-            JsonNode tree = tree(body);
-            OtlpJsonIds.rewriteTraces(tree);
-            ExportTraceServiceRequest.Builder builder = ExportTraceServiceRequest.newBuilder();
-            JSON_PARSER.merge(MAPPER.writeValueAsString(tree), builder);
-            return builder.build();
+            return TRACES_JSON.read(body, ExportTraceServiceRequest.newBuilder()).build();
         } catch (IOException | RuntimeException e) {
             throw undecodable(e);
         }
@@ -62,11 +58,7 @@ enum OtlpEncoding {
             if (this == PROTOBUF) {
                 return ExportLogsServiceRequest.parseFrom(body);
             }
-            JsonNode tree = tree(body);
-            OtlpJsonIds.rewriteLogs(tree);
-            ExportLogsServiceRequest.Builder builder = ExportLogsServiceRequest.newBuilder();
-            JSON_PARSER.merge(MAPPER.writeValueAsString(tree), builder);
-            return builder.build();
+            return LOGS_JSON.read(body, ExportLogsServiceRequest.newBuilder()).build();
         } catch (IOException | RuntimeException e) {
             throw undecodable(e);
         }
@@ -81,14 +73,6 @@ enum OtlpEncoding {
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot print " + message.getDescriptorForType().getName(), e);
         }
-    }
-
-    private static JsonNode tree(byte[] body) throws IOException {
-        JsonNode tree = MAPPER.readTree(body);
-        if (tree == null || !tree.isObject()) {
-            throw new IngestException(Kind.UNDECODABLE, "the body is not a JSON object");
-        }
-        return tree;
     }
 
     private IngestException undecodable(Exception e) {

@@ -5,6 +5,7 @@ import io.lightswitch.ingest.access.IngestAuthenticator;
 import io.lightswitch.ingest.config.IngestConfig;
 import io.lightswitch.ingest.domain.Attribution;
 import io.lightswitch.ingest.domain.ExposureNormalizer;
+import io.lightswitch.ingest.domain.InFlightBudget;
 import io.lightswitch.ingest.domain.IngestException;
 import io.lightswitch.ingest.domain.IngestService;
 import io.lightswitch.ingest.domain.Normalized;
@@ -45,8 +46,8 @@ public class OtlpHttpResource {
         this.retryAfter = config.ingest().retryAfter();
     }
 
-    /** A request decoded and normalised, with its decoded size, which counts against the in-flight budget. */
-    private record Decoded<T>(Normalized<T> normalized, long size) {
+    /** A request decoded and normalised, with what it holds of the in-flight budget. */
+    private record Decoded<T>(Normalized<T> normalized, InFlightBudget.Lease lease) {
     }
 
     @POST
@@ -58,7 +59,7 @@ public class OtlpHttpResource {
                                 byte[] body) {
         return handle(Signal.TRACES, contentType, contentEncoding, authorization, key, body,
                 (encoding, attribution) -> decoded -> SpanNormalizer.normalize(encoding.traces(decoded), attribution),
-                decoded -> ingest.publishSpans(decoded.normalized(), decoded.size()),
+                decoded -> ingest.publishSpans(decoded.normalized(), decoded.lease()),
                 normalized -> {
                     ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
                     if (normalized.rejected() > 0) {
@@ -79,7 +80,7 @@ public class OtlpHttpResource {
         return handle(Signal.LOGS, contentType, contentEncoding, authorization, key, body,
                 (encoding, attribution) -> decoded ->
                         ExposureNormalizer.normalize(encoding.logs(decoded), attribution, Instant.now()),
-                decoded -> ingest.publishExposures(decoded.normalized(), decoded.size()),
+                decoded -> ingest.publishExposures(decoded.normalized(), decoded.lease()),
                 normalized -> {
                     ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
                     if (normalized.rejected() > 0) {
@@ -105,17 +106,25 @@ public class OtlpHttpResource {
             ingest.refused(signal, e);
             return Uni.createFrom().item(OtlpHttpErrors.of(e, contentTypeKnown(contentType), retryAfter));
         }
+        // taken before decoding: decoding is where a request's memory goes, so that is what must be bounded
+        InFlightBudget.Lease lease;
+        try {
+            lease = ingest.admit(signal, body.length);
+        } catch (IngestException e) {
+            return Uni.createFrom().item(OtlpHttpErrors.of(e, encoding, retryAfter));
+        }
         Function<byte[], Normalized<T>> normalize = normalizer.apply(encoding, attribution);
         return Uni.createFrom().item(() -> {
-                    byte[] decoded = BodyDecoder.decode(body, contentEncoding, maxBodySize);
-                    return new Decoded<>(normalize.apply(decoded), decoded.length);
+                    byte[] decoded = BodyDecoder.decode(body, contentEncoding, maxBodySize, lease::grow);
+                    return new Decoded<>(normalize.apply(decoded), lease);
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(IngestException.class).invoke(e -> ingest.refused(signal, (IngestException) e))
                 .chain(decoded -> publish.apply(decoded)
                         .map(done -> Response.ok(encoding.write(answer.apply(decoded.normalized())), encoding.mediaType)
                                 .build()))
-                .onFailure().recoverWithItem(e -> OtlpHttpErrors.of(e, encoding, retryAfter));
+                .onFailure().recoverWithItem(e -> OtlpHttpErrors.of(e, encoding, retryAfter))
+                .onTermination().invoke(lease::close);
     }
 
     /** The encoding to answer a refused request in: its own when it is an OTLP one, else JSON. */

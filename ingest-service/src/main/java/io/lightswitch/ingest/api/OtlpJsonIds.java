@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * OTLP/JSON writes trace and span ids as hex, while protobuf's JSON mapping reads bytes fields as base64
  * (and accepts hex silently, decoding it to ids of the wrong length). This rewrites the id fields of a
- * parsed request to base64 before the protobuf mapping reads it. A malformed id becomes a one-byte id,
+ * parsed span or log record to base64 before the protobuf mapping reads it. A malformed id becomes a one-byte id,
  * so normalisation rejects that item with a reason instead of the whole request failing.
  */
 final class OtlpJsonIds {
@@ -20,27 +20,19 @@ final class OtlpJsonIds {
     private OtlpJsonIds() {
     }
 
-    static void rewriteTraces(JsonNode request) {
-        each(request, "resourceSpans", "resource_spans", resource ->
-                each(resource, "scopeSpans", "scope_spans", scope ->
-                        each(scope, "spans", "spans", span -> {
-                            rewrite(span, "traceId", "trace_id");
-                            rewrite(span, "spanId", "span_id");
-                            rewrite(span, "parentSpanId", "parent_span_id");
-                            each(span, "links", "links", link -> {
-                                rewrite(link, "traceId", "trace_id");
-                                rewrite(link, "spanId", "span_id");
-                            });
-                        })));
+    static void rewriteSpan(ObjectNode span) {
+        rewrite(span, "traceId", "trace_id");
+        rewrite(span, "spanId", "span_id");
+        rewrite(span, "parentSpanId", "parent_span_id");
+        each(span, "links", "links", link -> {
+            rewrite(link, "traceId", "trace_id");
+            rewrite(link, "spanId", "span_id");
+        });
     }
 
-    static void rewriteLogs(JsonNode request) {
-        each(request, "resourceLogs", "resource_logs", resource ->
-                each(resource, "scopeLogs", "scope_logs", scope ->
-                        each(scope, "logRecords", "log_records", log -> {
-                            rewrite(log, "traceId", "trace_id");
-                            rewrite(log, "spanId", "span_id");
-                        })));
+    static void rewriteLog(ObjectNode log) {
+        rewrite(log, "traceId", "trace_id");
+        rewrite(log, "spanId", "span_id");
     }
 
     private static void each(JsonNode parent, String camel, String snake, Consumer<ObjectNode> action) {

@@ -9,11 +9,16 @@ import java.util.Map;
 /** OTLP attributes by key, read as the scalar types the normalised records use. */
 final class Attributes {
 
-    static final Attributes NONE = new Attributes(Map.of());
+    static final Attributes NONE = new Attributes(List.of(), null);
 
+    /** Up to this many, a lookup scans the list: cheaper than hashing every key of every span for a few lookups. */
+    private static final int SCAN_LIMIT = 32;
+
+    private final List<KeyValue> list;
     private final Map<String, AnyValue> byKey;
 
-    private Attributes(Map<String, AnyValue> byKey) {
+    private Attributes(List<KeyValue> list, Map<String, AnyValue> byKey) {
+        this.list = list;
         this.byKey = byKey;
     }
 
@@ -21,16 +26,33 @@ final class Attributes {
         if (attributes.isEmpty()) {
             return NONE;
         }
+        if (attributes.size() <= SCAN_LIMIT) {
+            return new Attributes(attributes, null);
+        }
         Map<String, AnyValue> byKey = new HashMap<>(attributes.size() * 2);
         for (KeyValue kv : attributes) {
             byKey.putIfAbsent(kv.getKey(), kv.getValue());
         }
-        return new Attributes(byKey);
+        return new Attributes(attributes, byKey);
+    }
+
+    /** The first value of a key, as OTLP says keys are unique and the first is what a map would have kept. */
+    private AnyValue get(String key) {
+        if (byKey != null) {
+            return byKey.get(key);
+        }
+        for (int i = 0, n = list.size(); i < n; i++) {
+            KeyValue kv = list.get(i);
+            if (kv.getKey().equals(key)) {
+                return kv.getValue();
+            }
+        }
+        return null;
     }
 
     /** A scalar as text (numbers and booleans too); null when absent, empty or not a scalar. */
     String text(String key) {
-        AnyValue value = byKey.get(key);
+        AnyValue value = get(key);
         if (value == null) {
             return null;
         }
@@ -52,7 +74,7 @@ final class Attributes {
 
     /** An integer, also when sent as a decimal string; null when absent or not an integer. */
     Integer integer(String key) {
-        AnyValue value = byKey.get(key);
+        AnyValue value = get(key);
         if (value == null) {
             return null;
         }

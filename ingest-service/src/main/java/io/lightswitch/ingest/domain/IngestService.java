@@ -47,13 +47,48 @@ public class IngestService {
         this.confirmTimeout = config.ingest().confirmTimeout();
     }
 
+    /** Publishes spans of a request already decoded (gRPC), taking its share of the budget now. */
     public Uni<Void> publishSpans(Normalized<NormalizedSpan> spans, long decodedBytes) {
-        return publish(Signal.TRACES, spans, decodedBytes, MessageTypes.SPAN_BATCH, RoutingKeys.SPANS_BATCH,
-                (attribution, chunk) -> new SpanBatch(attribution.project(), attribution.environment(), chunk));
+        return publishSpans(spans, decodedBytes, false);
     }
 
     public Uni<Void> publishExposures(Normalized<Exposure> exposures, long decodedBytes) {
-        return publish(Signal.LOGS, exposures, decodedBytes, MessageTypes.FLAG_EXPOSED, RoutingKeys.EXPOSURES_BATCH,
+        return publishExposures(exposures, decodedBytes, false);
+    }
+
+    /** Publishes spans of a request that was {@link #admit admitted} before decoding; its lease is the caller's. */
+    public Uni<Void> publishSpans(Normalized<NormalizedSpan> spans, InFlightBudget.Lease admitted) {
+        return publishSpans(spans, admitted.held(), true);
+    }
+
+    public Uni<Void> publishExposures(Normalized<Exposure> exposures, InFlightBudget.Lease admitted) {
+        return publishExposures(exposures, admitted.held(), true);
+    }
+
+    /**
+     * Takes {@code bytes} of the in-flight budget for a request about to be decoded, so concurrent decodes
+     * are bounded as well as requests waiting for confirms; the caller closes the lease once answered.
+     *
+     * @throws IngestException OVERLOADED when the budget is spent
+     */
+    public InFlightBudget.Lease admit(Signal signal, long bytes) {
+        InFlightBudget.Lease lease = budget.lease(bytes);
+        if (lease == null) {
+            IngestException e = new IngestException(Kind.OVERLOADED, "too much telemetry is waiting for the broker");
+            refused(signal, e);
+            throw e;
+        }
+        return lease;
+    }
+
+    private Uni<Void> publishSpans(Normalized<NormalizedSpan> spans, long decodedBytes, boolean admitted) {
+        return publish(Signal.TRACES, spans, decodedBytes, admitted, MessageTypes.SPAN_BATCH, RoutingKeys.SPANS_BATCH,
+                (attribution, chunk) -> new SpanBatch(attribution.project(), attribution.environment(), chunk));
+    }
+
+    private Uni<Void> publishExposures(Normalized<Exposure> exposures, long decodedBytes, boolean admitted) {
+        return publish(Signal.LOGS, exposures, decodedBytes, admitted, MessageTypes.FLAG_EXPOSED,
+                RoutingKeys.EXPOSURES_BATCH,
                 (attribution, chunk) -> new FlagExposed(attribution.project(), attribution.environment(), chunk));
     }
 
@@ -62,7 +97,8 @@ public class IngestService {
         metrics.rejected(signal, e.reason(), 1);
     }
 
-    private <T> Uni<Void> publish(Signal signal, Normalized<T> normalized, long decodedBytes, String type,
+    private <T> Uni<Void> publish(Signal signal, Normalized<T> normalized, long decodedBytes, boolean admitted,
+                                  String type,
                                   String routingKey, BiFunction<Attribution, List<T>, Object> payload) {
         metrics.received(signal, normalized.received());
         if (normalized.rejected() > 0) {
@@ -75,7 +111,7 @@ public class IngestService {
         if (!publisher.connected()) {
             return refuse(signal, new IngestException(Kind.UNAVAILABLE, "the message broker is not reachable"));
         }
-        if (!budget.tryAcquire(decodedBytes)) {
+        if (!admitted && !budget.tryAcquire(decodedBytes)) {
             return refuse(signal, new IngestException(Kind.OVERLOADED, "too much telemetry is waiting for the broker"));
         }
         Instant now = clock.instant();
@@ -94,7 +130,11 @@ public class IngestService {
                         : new IngestException(Kind.UNAVAILABLE, "the message broker refused the telemetry", e))
                 .onItem().invoke(() -> metrics.published(signal, accepted))
                 .onFailure().invoke(e -> metrics.rejected(signal, ((IngestException) e).reason(), 1))
-                .onTermination().invoke(() -> budget.release(decodedBytes))
+                .onTermination().invoke(() -> {
+                    if (!admitted) {
+                        budget.release(decodedBytes);
+                    }
+                })
                 .replaceWithVoid();
     }
 

@@ -30,6 +30,22 @@ class BodyDecoderTest {
     }
 
     @Test
+    void inflatingAsksTheBudgetForEveryBufferAndStopsWhenRefused() {
+        java.util.List<Long> asked = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> BodyDecoder.decode(Gzip.zeros(1 << 20), "gzip", 1 << 21, bytes -> {
+            asked.add(bytes);
+            return asked.size() < 3;
+        })).isInstanceOfSatisfying(IngestException.class,
+                e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.OVERLOADED));
+        assertThat(asked).hasSize(3).allSatisfy(bytes -> assertThat(bytes).isPositive());
+
+        java.util.concurrent.atomic.AtomicLong reserved = new java.util.concurrent.atomic.AtomicLong();
+        BodyDecoder.decode(Gzip.zeros(1 << 20), "gzip", 1 << 21, bytes -> reserved.addAndGet(bytes) > 0);
+        assertThat(reserved.get()).isBetween(1L << 20, 1L << 21);
+    }
+
+    @Test
     void bodyOfExactlyTheLimitIsAccepted() {
         assertThat(BodyDecoder.decode(Gzip.zeros(4096), "gzip", 4096)).hasSize(4096);
         assertThat(BodyDecoder.decode(new byte[4096], null, 4096)).hasSize(4096);

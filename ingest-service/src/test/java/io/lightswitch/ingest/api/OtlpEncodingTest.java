@@ -92,6 +92,48 @@ class OtlpEncodingTest {
         }
     }
 
+    @Test
+    void jsonIsReadItemByItemWithSnakeCaseNamesSeveralResourcesAndFieldsInAnyOrder() {
+        String json = """
+                {"future":[1,2],"resource_spans":[
+                  {"scope_spans":[{"spans":[{"trace_id":"5b8efff798038103d269b633813fc60c","span_id":"eee19b7ec3c1b174",
+                     "name":"a","start_time_unix_nano":"1"}],"scope":{"name":"late scope"}}],
+                   "resource":{"attributes":[{"key":"service.name","value":{"stringValue":"one"}}]},
+                   "schemaUrl":"https://opentelemetry.io/schemas/1.26.0"},
+                  {"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"two"}}]},
+                   "scopeSpans":null},
+                  {"scopeSpans":[{"spans":[]},{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c",
+                     "spanId":"b7ad6b7169203331","parentSpanId":"","name":"b"}]}]}]}
+                """;
+
+        ExportTraceServiceRequest request = OtlpEncoding.JSON.traces(bytes(json));
+
+        assertThat(request.getResourceSpansCount()).isEqualTo(3);
+        var first = request.getResourceSpans(0);
+        assertThat(first.getResource().getAttributes(0).getValue().getStringValue()).isEqualTo("one");
+        assertThat(first.getSchemaUrl()).isEqualTo("https://opentelemetry.io/schemas/1.26.0");
+        assertThat(first.getScopeSpans(0).getScope().getName()).isEqualTo("late scope");
+        Span a = first.getScopeSpans(0).getSpans(0);
+        assertThat(hex(a.getTraceId().toByteArray())).isEqualTo("5b8efff798038103d269b633813fc60c");
+        assertThat(hex(a.getSpanId().toByteArray())).isEqualTo("eee19b7ec3c1b174");
+        assertThat(a.getStartTimeUnixNano()).isEqualTo(1);
+        assertThat(request.getResourceSpans(1).getScopeSpansCount()).isZero();
+        Span b = request.getResourceSpans(2).getScopeSpans(1).getSpans(0);
+        assertThat(hex(b.getSpanId().toByteArray())).isEqualTo("b7ad6b7169203331");
+        assertThat(b.getParentSpanId().isEmpty()).isTrue();
+    }
+
+    @Test
+    void jsonThatIsNoOtlpObjectIsUndecodable() {
+        for (String json : new String[] {"[]", "{\"resourceSpans\":{}}", "{\"resourceSpans\":[1]}",
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"name\":3.5e}]}]}]}", "{} {}", "{"}) {
+            assertThatThrownBy(() -> OtlpEncoding.JSON.traces(bytes(json)))
+                    .as(json)
+                    .isInstanceOfSatisfying(IngestException.class,
+                            e -> assertThat(e.kind()).isEqualTo(IngestException.Kind.UNDECODABLE));
+        }
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
