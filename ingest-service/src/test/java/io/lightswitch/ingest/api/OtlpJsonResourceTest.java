@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lightswitch.contracts.flag.FlagExposed;
 import io.lightswitch.contracts.ingest.NormalizedSpan;
 import io.lightswitch.ingest.support.FlagServiceStub;
@@ -58,6 +60,51 @@ class OtlpJsonResourceTest {
             assertThat(client.errorMessage()).isEqualTo("upstream failed");
             assertThat(tap.spanBatches(key.project())).singleElement()
                     .satisfies(batch -> assertThat(batch.environment()).isEqualTo("production"));
+        }
+    }
+
+    @Test
+    void acceptsABodyRecordedFromTheJavaScriptExporter() throws Exception {
+        byte[] body = resource("otlp/recorded-js-exporter-traces.json");
+        JsonNode recorded = new ObjectMapper().readTree(body)
+                .path("resourceSpans").get(0).path("scopeSpans").get(0).path("spans");
+        JsonNode recordedClient = recorded.get(0);
+        JsonNode recordedServer = recorded.get(1);
+        assertThat(recordedServer.path("name").asText()).isEqualTo("POST /pay");
+        assertThat(recordedClient.path("parentSpanId").asText()).isEqualTo(recordedServer.path("spanId").asText());
+        TestKey key = IngestKeys.issue("production");
+        awaitKeyAccepted(key);
+        try (IngestEventTap tap = new IngestEventTap()) {
+            given().contentType("application/json").header("Authorization", "Bearer " + key.secret())
+                    .body(body)
+                    .post("/v1/traces")
+                    .then().statusCode(200).contentType("application/json");
+
+            tap.awaitSpans(key.project(), 2);
+            assertThat(tap.spanBatches(key.project())).singleElement().satisfies(batch -> {
+                assertThat(batch.environment()).isEqualTo("production");
+                assertThat(batch.spans()).hasSize(2);
+                NormalizedSpan server = batch.spans().stream()
+                        .filter(s -> NormalizedSpan.SERVER.equals(s.kind())).findFirst().orElseThrow();
+                NormalizedSpan client = batch.spans().stream()
+                        .filter(s -> NormalizedSpan.CLIENT.equals(s.kind())).findFirst().orElseThrow();
+                assertThat(server.traceId()).isEqualTo(recordedServer.path("traceId").asText());
+                assertThat(server.spanId()).isEqualTo(recordedServer.path("spanId").asText());
+                assertThat(server.parentSpanId()).isNull();
+                assertThat(server.name()).isEqualTo("POST /pay");
+                assertThat(server.route()).isEqualTo("/pay");
+                assertThat(server.service()).isEqualTo("checkout-service");
+                assertThat(server.flags()).isEqualTo(Map.of("dark-mode", "on"));
+                assertThat(server.error()).isTrue();
+                assertThat(server.errorType()).isEqualTo("PaymentUnavailableException");
+                assertThat(server.httpStatus()).isEqualTo(503);
+                assertThat(server.userId()).isEqualTo("user-42");
+                assertThat(server.sessionId()).isEqualTo("s-1");
+                assertThat(client.traceId()).isEqualTo(recordedClient.path("traceId").asText());
+                assertThat(client.spanId()).isEqualTo(recordedClient.path("spanId").asText());
+                assertThat(client.parentSpanId()).isEqualTo(server.spanId());
+                assertThat(client.service()).isEqualTo("checkout-service");
+            });
         }
     }
 
