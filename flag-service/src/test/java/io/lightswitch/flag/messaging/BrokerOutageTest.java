@@ -14,7 +14,7 @@ import io.lightswitch.contracts.flag.FlagChanged;
 import io.lightswitch.flag.support.AdminApi.TestProject;
 import io.lightswitch.flag.support.BrokerOutageProfile;
 import io.lightswitch.flag.support.FlagEventTap;
-import io.lightswitch.flag.support.TcpProxy;
+import io.lightswitch.testing.TcpProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package io.lightswitch.ingest.support;
 
+import io.lightswitch.testing.TcpProxy;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 

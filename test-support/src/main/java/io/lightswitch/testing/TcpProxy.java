@@ -1,4 +1,4 @@
-package io.lightswitch.flag.support;
+package io.lightswitch.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
