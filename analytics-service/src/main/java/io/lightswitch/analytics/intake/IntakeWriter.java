@@ -1,0 +1,144 @@
+package io.lightswitch.analytics.intake;
+
+import io.lightswitch.analytics.aggregate.BatchAggregate;
+import io.lightswitch.analytics.persistence.CallStore;
+import io.lightswitch.analytics.persistence.ErrorGroupStore;
+import io.lightswitch.analytics.persistence.ExposureStore;
+import io.lightswitch.analytics.persistence.FlagChangeStore;
+import io.lightswitch.analytics.persistence.ProcessedMessages;
+import io.lightswitch.analytics.persistence.SeriesStore;
+import io.lightswitch.analytics.persistence.SessionStore;
+import io.lightswitch.analytics.aggregate.Text;
+import io.lightswitch.contracts.flag.FlagChanged;
+import io.lightswitch.contracts.flag.FlagDeleted;
+import io.lightswitch.contracts.flag.FlagExposed;
+import io.lightswitch.contracts.ingest.NormalizedSpan;
+import io.lightswitch.contracts.ingest.RumBatch;
+import io.lightswitch.contracts.ingest.SpanBatch;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the effects of a flush's messages in one transaction: claims their ids (duplicates drop out),
+ * records flag changes and exposures, joins unflagged telemetry to exposures, aggregates on a worker
+ * thread, and merges series, errors, sessions and calls.
+ */
+@ApplicationScoped
+public class IntakeWriter {
+
+    /** What a committed flush did. */
+    public record Written(int messages, int duplicates, long spans, long beacons, int seriesRows) {
+    }
+
+    private final Pool pool;
+    private final ProcessedMessages processed;
+    private final FlagChangeStore flagChanges;
+    private final ExposureStore exposures;
+    private final SeriesStore series;
+    private final ErrorGroupStore errors;
+    private final SessionStore sessions;
+    private final CallStore calls;
+
+    public IntakeWriter(Pool pool, ProcessedMessages processed, FlagChangeStore flagChanges, ExposureStore exposures,
+                        SeriesStore series, ErrorGroupStore errors, SessionStore sessions, CallStore calls) {
+        this.pool = pool;
+        this.processed = processed;
+        this.flagChanges = flagChanges;
+        this.exposures = exposures;
+        this.series = series;
+        this.errors = errors;
+        this.sessions = sessions;
+        this.calls = calls;
+    }
+
+    public Uni<Written> write(List<IntakeItem> items) {
+        return pool.withTransaction(connection -> processed.claim(connection,
+                        items.stream().map(IntakeItem::id).toList(), items.stream().map(IntakeItem::type).toList())
+                .chain(claimed -> {
+                    Set<String> seen = new HashSet<>();
+                    List<IntakeItem> fresh = items.stream()
+                            .filter(item -> claimed.contains(item.id()) && seen.add(item.id())).toList();
+                    return writeFresh(connection, fresh).map(written -> new Written(items.size(),
+                            items.size() - fresh.size(), written.spans(), written.beacons(), written.seriesRows()));
+                }));
+    }
+
+    private Uni<Written> writeFresh(SqlConnection connection, List<IntakeItem> items) {
+        Uni<Void> changes = Uni.createFrom().voidItem();
+        for (IntakeItem item : items) {
+            Instant at = item.occurredAt() == null ? Instant.now() : item.occurredAt();
+            String source = item.source() == null ? "unknown" : item.source();
+            if (item.payload() instanceof FlagChanged changed) {
+                changes = changes.chain(() -> flagChanges.changed(connection, item.id(), source, at, changed));
+            } else if (item.payload() instanceof FlagDeleted deleted) {
+                changes = changes.chain(() -> flagChanges.deleted(connection, item.id(), source, at, deleted));
+            }
+        }
+        Map<ExposureStore.Context, Map<String, String>> known = new HashMap<>();
+        BatchAggregate aggregate = new BatchAggregate((project, environment, contextId) ->
+                known.getOrDefault(new ExposureStore.Context(project, environment, contextId), Map.of()));
+        items.stream().filter(item -> item.payload() instanceof FlagExposed)
+                .forEach(item -> aggregate.addExposures((FlagExposed) item.payload()));
+        Set<ExposureStore.Context> unflagged = unflaggedContexts(items);
+        return changes
+                .chain(() -> exposures.upsert(connection, aggregate.exposures()))
+                .chain(() -> unflagged.isEmpty() ? Uni.createFrom().item(Map.<ExposureStore.Context, Map<String, String>>of())
+                        : exposures.lookup(connection, unflagged))
+                .chain(found -> Uni.createFrom().item(() -> {
+                    known.putAll(found);
+                    for (IntakeItem item : items) {
+                        if (item.payload() instanceof SpanBatch batch) {
+                            aggregate.addSpans(batch);
+                        } else if (item.payload() instanceof RumBatch batch) {
+                            aggregate.addRum(batch);
+                        }
+                    }
+                    return aggregate;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .chain(ignored -> series.merge(connection, aggregate.series()))
+                .call(() -> errors.merge(connection, aggregate.errors()))
+                .call(() -> sessions.merge(connection, aggregate.sessions()))
+                .call(() -> calls.record(connection, aggregate))
+                .map(rows -> new Written(items.size(), 0, aggregate.spanCount(), aggregate.beaconCount(), rows));
+    }
+
+    /** Users and sessions of telemetry that carries no flags: their variants come from exposures. */
+    private static Set<ExposureStore.Context> unflaggedContexts(List<IntakeItem> items) {
+        Set<ExposureStore.Context> contexts = new HashSet<>();
+        for (IntakeItem item : items) {
+            if (item.payload() instanceof SpanBatch batch) {
+                String project = Text.key(batch.project());
+                String environment = Text.key(batch.environment());
+                for (NormalizedSpan span : batch.spans()) {
+                    if (span.flags() == null || span.flags().isEmpty()) {
+                        addContext(contexts, project, environment, span.userId());
+                        addContext(contexts, project, environment, span.sessionId());
+                    }
+                }
+            } else if (item.payload() instanceof RumBatch batch && (batch.flags() == null || batch.flags().isEmpty())) {
+                String project = Text.key(batch.project());
+                String environment = Text.key(batch.environment());
+                addContext(contexts, project, environment, batch.userId());
+                addContext(contexts, project, environment, batch.sessionId());
+            }
+        }
+        return contexts;
+    }
+
+    private static void addContext(Set<ExposureStore.Context> contexts, String project, String environment, String id) {
+        String contextId = Text.clean(id, Text.MAX_KEY);
+        if (contextId != null) {
+            contexts.add(new ExposureStore.Context(project, environment, contextId));
+        }
+    }
+}
