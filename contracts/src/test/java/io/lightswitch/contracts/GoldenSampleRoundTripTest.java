@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lightswitch.contracts.analytics.ImpactVerdict;
+import io.lightswitch.contracts.analytics.VerdictEvidence;
 import io.lightswitch.contracts.flag.Actor;
 import io.lightswitch.contracts.flag.CredentialIssued;
 import io.lightswitch.contracts.flag.CredentialRevoked;
@@ -92,6 +93,26 @@ class GoldenSampleRoundTripTest {
 
         assertThat(MessageCodec.mapper().readTree(direct))
                 .isEqualTo(MessageCodec.mapper().readTree(GoldenSamples.bytes(MessageTypes.FLAG_EXPOSED)));
+    }
+
+    @Test
+    void verdictSamplesCarryLatencyPercentilesOfBothCohorts() {
+        for (String type : new String[] {MessageTypes.IMPACT_ASSESSED, MessageTypes.ANOMALY_DETECTED}) {
+            ImpactVerdict verdict = MessageCodec.payload(GoldenSamples.envelope(type), ImpactVerdict.class);
+
+            assertThat(verdict.evidence().treatment())
+                    .isEqualTo(new VerdictEvidence.Cohort(600, 0.061, 182.4, 640.8, 1210.5));
+            assertThat(verdict.evidence().control().latencyP99()).isEqualTo(1104.7);
+        }
+    }
+
+    @Test
+    void cohortWithoutPercentilesLeavesThemOffTheWire() {
+        JsonNode cohort = MessageCodec.tree(new VerdictEvidence.Cohort(100, 0.02));
+
+        assertThat(cohort.has("latencyP50")).isFalse();
+        assertThat(MessageCodec.mapper().convertValue(cohort, VerdictEvidence.Cohort.class))
+                .isEqualTo(new VerdictEvidence.Cohort(100, 0.02, null, null, null));
     }
 
     @Test

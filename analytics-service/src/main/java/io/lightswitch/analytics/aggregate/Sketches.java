@@ -3,6 +3,7 @@ package io.lightswitch.analytics.aggregate;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
@@ -11,7 +12,6 @@ import org.apache.datasketches.memory.Memory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 
 /**
  * The one definition of the stored sketches, so every writer and reader merges compatible ones.
@@ -42,11 +42,15 @@ public final class Sketches {
         }
     }
 
+    /** The library's own compact encoding (index mapping included), which {@link #latency} reads. */
     public static byte[] bytes(DDSketch sketch) {
-        ByteBuffer buffer = sketch.serialize();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+        GrowingByteArrayOutput output = GrowingByteArrayOutput.withDefaultInitialCapacity();
+        try {
+            sketch.encode(output, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a latency sketch", e);
+        }
+        return output.trimmedCopy();
     }
 
     public static HllSketch newUsers() {

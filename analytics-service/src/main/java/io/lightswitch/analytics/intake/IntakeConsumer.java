@@ -3,6 +3,7 @@ package io.lightswitch.analytics.intake;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -18,19 +19,26 @@ public class IntakeConsumer {
     private final IntakePipeline pipeline;
     private final DeadLetters deadLetters;
 
-    public IntakeConsumer(IntakePipeline pipeline, DeadLetters deadLetters) {
+    private final String ingestQueue;
+    private final String flagsQueue;
+
+    public IntakeConsumer(IntakePipeline pipeline, DeadLetters deadLetters,
+                          @ConfigProperty(name = "mp.messaging.incoming.ingest-events.queue.name") String ingestQueue,
+                          @ConfigProperty(name = "mp.messaging.incoming.flag-events.queue.name") String flagsQueue) {
         this.pipeline = pipeline;
         this.deadLetters = deadLetters;
+        this.ingestQueue = ingestQueue;
+        this.flagsQueue = flagsQueue;
     }
 
     @Incoming(IntakeChannels.INGEST_EVENTS)
     public Uni<Void> onIngestEvent(Message<byte[]> message) {
-        return receive(message, IntakeChannels.INGEST_QUEUE);
+        return receive(message, ingestQueue);
     }
 
     @Incoming(IntakeChannels.FLAG_EVENTS)
     public Uni<Void> onFlagEvent(Message<byte[]> message) {
-        return receive(message, IntakeChannels.FLAGS_QUEUE);
+        return receive(message, flagsQueue);
     }
 
     private Uni<Void> receive(Message<byte[]> message, String queue) {

@@ -22,7 +22,20 @@ public record VerdictEvidence(
         double confidence,
         Double logEValue) {
 
-    /** @param value the rate as a fraction, or the geometric mean in the metric's unit (ms for latency) */
-    public record Cohort(long samples, Double value) {
+    /**
+     * @param value      the rate as a fraction, or the geometric mean in the metric's unit (ms for latency)
+     * @param latencyP50 median latency in ms of the cohort's requests (the baseline's, before_after), from the
+     *                   merged latency sketches of the assessed window, whatever the verdict's metric, so rules
+     *                   on latency percentiles can read it; null when the cohort has no latency data, and absent
+     *                   from messages of producers that predate the field
+     * @param latencyP95 95th percentile latency in ms, as {@code latencyP50}
+     * @param latencyP99 99th percentile latency in ms, as {@code latencyP50}
+     */
+    public record Cohort(long samples, Double value, Double latencyP50, Double latencyP95, Double latencyP99) {
+
+        /** A cohort without latency quantiles, as before they were added. */
+        public Cohort(long samples, Double value) {
+            this(samples, value, null, null, null);
+        }
     }
 }
