@@ -46,9 +46,9 @@ start() {
   tail -50 "$WORK/analytics.log"; exit 1
 }
 stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; }
-trap 'stop; rm -rf "$WORK"' EXIT
+trap 'stop; cp "$WORK/analytics.log" /tmp/analytics-bench.log; rm -rf "$WORK"' EXIT
 consumed() {
-  curl -fsS "http://127.0.0.1:$PORT/q/metrics" 2>/dev/null \
+  { curl -fsS "http://127.0.0.1:$PORT/q/metrics" 2>/dev/null || true; } \
     | awk '/^lightswitch_analytics_spans_consumed_total/ {printf "%d", $2; found=1} END {if (!found) print 0}'
 }
 publish() { java -cp "$CP" io.lightswitch.analytics.bench.IntakeLoad "$1" "$SPANS" bench-intake "$2"; }

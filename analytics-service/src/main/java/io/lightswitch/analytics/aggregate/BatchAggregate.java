@@ -36,28 +36,37 @@ public final class BatchAggregate {
     private final Map<String, SpanEnd> parents = new HashMap<>();
     private final Map<String, SpanEnd> children = new HashMap<>();
     private final List<ExposureRecord> exposures = new ArrayList<>();
-    private final ContextFlags contextFlags;
     private long spanCount;
     private long beaconCount;
 
-    public BatchAggregate(ContextFlags contextFlags) {
-        this.contextFlags = contextFlags;
+    /** Whether telemetry without flags in this batch names a user or session that exposures may join. */
+    public static boolean needsContextFlags(SpanBatch batch) {
+        for (NormalizedSpan span : batch.spans()) {
+            if ((span.flags() == null || span.flags().isEmpty()) && (span.userId() != null || span.sessionId() != null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    public void addSpans(SpanBatch batch) {
+    public static boolean needsContextFlags(RumBatch batch) {
+        return (batch.flags() == null || batch.flags().isEmpty()) && (batch.userId() != null || batch.sessionId() != null);
+    }
+
+    public void addSpans(SpanBatch batch, ContextFlags contextFlags) {
         String project = Text.key(batch.project());
         String environment = Text.key(batch.environment());
         for (NormalizedSpan span : batch.spans()) {
-            addSpan(project, environment, span);
+            addSpan(project, environment, span, contextFlags);
         }
     }
 
-    private void addSpan(String project, String environment, NormalizedSpan span) {
+    private void addSpan(String project, String environment, NormalizedSpan span, ContextFlags contextFlags) {
         spanCount++;
         Instant at = span.start() == null ? Instant.now() : span.start();
         String userId = Text.clean(span.userId(), Text.MAX_KEY);
         String sessionId = Text.clean(span.sessionId(), Text.MAX_KEY);
-        Map<String, String> flags = flagsOf(project, environment, span.flags(), userId, sessionId);
+        Map<String, String> flags = flagsOf(project, environment, span.flags(), userId, sessionId, contextFlags);
         String userKey = userKey(userId, sessionId);
         String service = Text.key(span.service() == null ? "unknown" : span.service());
         String operation = Text.key(SpanOperations.operation(span.name(), span.route(), span.kind()));
@@ -151,13 +160,13 @@ public final class BatchAggregate {
         }
     }
 
-    public void addRum(RumBatch batch) {
+    public void addRum(RumBatch batch, ContextFlags contextFlags) {
         beaconCount++;
         String project = Text.key(batch.project());
         String environment = Text.key(batch.environment());
         String userId = Text.clean(batch.userId(), Text.MAX_KEY);
         String sessionId = Text.clean(batch.sessionId(), Text.MAX_KEY);
-        Map<String, String> flags = flagsOf(project, environment, batch.flags(), userId, sessionId);
+        Map<String, String> flags = flagsOf(project, environment, batch.flags(), userId, sessionId, contextFlags);
         String userKey = userKey(userId, sessionId);
         String operation = Text.key(PagePaths.operation(batch.pageUrl()));
         List<RumEvent> events = batch.events() == null ? List.of() : batch.events();
@@ -275,8 +284,8 @@ public final class BatchAggregate {
         }
     }
 
-    private Map<String, String> flagsOf(String project, String environment, Map<String, String> carried,
-                                        String userId, String sessionId) {
+    private static Map<String, String> flagsOf(String project, String environment, Map<String, String> carried,
+                                               String userId, String sessionId, ContextFlags contextFlags) {
         Map<String, String> flags = new HashMap<>();
         if (carried != null && !carried.isEmpty()) {
             carried.forEach((flag, variant) -> {

@@ -1,14 +1,18 @@
 package io.lightswitch.analytics.intake;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /**
- * Receives telemetry, exposures and flag changes. Decoding runs on a worker thread (a span batch can
+ * Receives telemetry, exposures and flag changes. Decoding runs on a decoder thread (a span batch can
  * be megabytes of JSON); the message then waits in the pipeline, which acknowledges it after its
  * flush commits. The method returns at once so that up to the channel's prefetch of messages can
  * gather into one flush.
@@ -19,6 +23,16 @@ public class IntakeConsumer {
     private final IntakePipeline pipeline;
     private final DeadLetters deadLetters;
 
+    /**
+     * Decoding and aggregating is CPU work: one thread per core. The general worker pool would decode
+     * the whole prefetch at once, each message's JSON tree costing megabytes of heap.
+     */
+    private final ExecutorService decoders = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+                Thread thread = new Thread(runnable, "intake-decoder");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final String ingestQueue;
     private final String flagsQueue;
 
@@ -41,8 +55,12 @@ public class IntakeConsumer {
         return receive(message, flagsQueue);
     }
 
+    void onStop(@Observes ShutdownEvent event) {
+        decoders.shutdown();
+    }
+
     private Uni<Void> receive(Message<byte[]> message, String queue) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
+        decoders.execute(() -> {
             IntakeItem item;
             try {
                 item = IntakeDecoder.decode(message, queue);

@@ -11,4 +11,13 @@ import java.time.Instant;
  */
 public record IntakeItem(String id, String type, String source, Instant occurredAt, Object payload, long weight,
                          Message<byte[]> message, String queue) {
+
+    /** The same message once its payload has been aggregated: the decoded form need not stay in memory. */
+    public IntakeItem aggregated() {
+        return new IntakeItem(id, type, source, occurredAt, null, weight, message, queue);
+    }
+
+    public boolean isAggregated() {
+        return payload == null && weight > 0;
+    }
 }

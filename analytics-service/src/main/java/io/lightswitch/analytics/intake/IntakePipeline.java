@@ -13,11 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects decoded messages and writes them in batches, one flush at a time per replica: a flush
+ * Collects messages and writes them in batches, one flush at a time per replica: a flush
  * starts when the batch is full or its oldest message has waited the flush interval. Messages are
  * acknowledged after their flush commits. When a flush fails, its messages are retried one by one, so
  * one bad message cannot hold back the others: a message that fails alone on its data is
@@ -35,9 +34,7 @@ public class IntakePipeline {
     private final IntakeConfig config;
     private final Vertx vertx;
     private final Object lock = new Object();
-    private List<IntakeItem> pending = new ArrayList<>();
-    private long pendingWeight;
-    private long oldestNanos;
+    private PendingBatch pending = new PendingBatch();
     private boolean flushing;
     private long timer = -1;
 
@@ -61,13 +58,13 @@ public class IntakePipeline {
         }
     }
 
+    /** Called on a worker thread: adding aggregates the message's telemetry. */
     public void add(IntakeItem item) {
         synchronized (lock) {
             if (pending.isEmpty()) {
-                oldestNanos = System.nanoTime();
+                pending = new PendingBatch();
             }
             pending.add(item);
-            pendingWeight += item.weight();
         }
         flushIfDue();
     }
@@ -80,28 +77,27 @@ public class IntakePipeline {
     }
 
     private void flushIfDue() {
-        List<IntakeItem> batch;
+        PendingBatch batch;
         synchronized (lock) {
             if (flushing || pending.isEmpty()) {
                 return;
             }
-            boolean full = pendingWeight >= config.maxSpansPerFlush() || pending.size() >= config.maxMessagesPerFlush();
-            boolean due = System.nanoTime() - oldestNanos >= config.flushInterval().toNanos();
-            if (!full && !due) {
+            boolean full = pending.weight() >= config.maxSpansPerFlush() || pending.size() >= config.maxMessagesPerFlush();
+            if (!full && pending.ageNanos() < config.flushInterval().toNanos()) {
                 return;
             }
             batch = pending;
-            pending = new ArrayList<>();
-            pendingWeight = 0;
+            pending = new PendingBatch();
             flushing = true;
         }
         long started = System.nanoTime();
+        List<IntakeItem> items = batch.items();
         writer.write(batch)
                 .invoke(written -> metrics.flushed(written, Duration.ofNanos(System.nanoTime() - started)))
-                .chain(written -> ackAll(batch))
+                .chain(written -> ackAll(items))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("a flush of %d messages failed (%s); writing them one by one", batch.size(), failure.toString());
-                    return batch.size() == 1 ? settleFailed(batch.get(0), failure) : oneByOne(batch);
+                    LOG.warnf("a flush of %d messages failed (%s); writing them one by one", items.size(), failure.toString());
+                    return items.size() == 1 ? settleFailed(items.get(0), failure) : oneByOne(items);
                 })
                 .onTermination().invoke(() -> {
                     synchronized (lock) {
@@ -119,7 +115,7 @@ public class IntakePipeline {
         for (IntakeItem item : batch) {
             chain = chain.chain(() -> {
                 long started = System.nanoTime();
-                return writer.write(List.of(item))
+                return writer.write(item)
                         .invoke(written -> metrics.flushed(written, Duration.ofNanos(System.nanoTime() - started)))
                         .chain(written -> ack(item))
                         .onFailure().recoverWithUni(failure -> settleFailed(item, failure));

@@ -1,6 +1,7 @@
 package io.lightswitch.analytics.intake;
 
 import io.lightswitch.analytics.aggregate.BatchAggregate;
+import io.lightswitch.analytics.aggregate.ContextFlags;
 import io.lightswitch.analytics.persistence.CallStore;
 import io.lightswitch.analytics.persistence.ErrorGroupStore;
 import io.lightswitch.analytics.persistence.ExposureStore;
@@ -30,8 +31,8 @@ import java.util.Set;
 
 /**
  * Writes the effects of a flush's messages in one transaction: claims their ids (duplicates drop out),
- * records flag changes and exposures, joins unflagged telemetry to exposures, aggregates on a worker
- * thread, and merges series, errors, sessions and calls.
+ * records flag changes and exposures, joins unflagged telemetry to exposures and aggregates it on a
+ * worker thread (the rest was aggregated on arrival), and merges series, errors, sessions and calls.
  */
 @ApplicationScoped
 public class IntakeWriter {
@@ -61,55 +62,74 @@ public class IntakeWriter {
         this.calls = calls;
     }
 
-    public Uni<Written> write(List<IntakeItem> items) {
+    /** Writes a single message (the retry path of a failed flush). */
+    public Uni<Written> write(IntakeItem item) {
+        PendingBatch batch = new PendingBatch();
+        batch.add(item.isAggregated() ? IntakeDecoder.decode(item.message(), item.queue()) : item);
+        return write(batch);
+    }
+
+    Uni<Written> write(PendingBatch batch) {
+        List<IntakeItem> items = batch.items();
         return pool.withTransaction(connection -> processed.claim(connection,
                         items.stream().map(IntakeItem::id).toList(), items.stream().map(IntakeItem::type).toList())
                 .chain(claimed -> {
                     Set<String> seen = new HashSet<>();
                     List<IntakeItem> fresh = items.stream()
                             .filter(item -> claimed.contains(item.id()) && seen.add(item.id())).toList();
-                    return writeFresh(connection, fresh).map(written -> new Written(items.size(),
-                            items.size() - fresh.size(), written.spans(), written.beacons(), written.seriesRows()));
+                    int duplicates = items.size() - fresh.size();
+                    Uni<Prepared> prepared = duplicates == 0
+                            ? Uni.createFrom().item(new Prepared(batch.aggregate(),
+                                    fresh.stream().filter(item -> !item.isAggregated()).toList()))
+                            // Rare: a redelivered message was aggregated on arrival. Start over from the
+                            // bodies of the new ones.
+                            : Uni.createFrom().item(() -> new Prepared(new BatchAggregate(), fresh.stream()
+                                    .map(item -> item.isAggregated() ? IntakeDecoder.decode(item.message(), item.queue()) : item)
+                                    .toList())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    return prepared.chain(p -> writeFresh(connection, p.aggregate(), p.decoded()))
+                            .map(aggregate -> new Written(items.size(), duplicates, aggregate.spanCount(),
+                                    aggregate.beaconCount(), aggregate.series().size()));
                 }));
     }
 
-    private Uni<Written> writeFresh(SqlConnection connection, List<IntakeItem> items) {
+    /** The aggregate so far, and the fresh messages still decoded (not yet in it). */
+    private record Prepared(BatchAggregate aggregate, List<IntakeItem> decoded) {
+    }
+
+    private Uni<BatchAggregate> writeFresh(SqlConnection connection, BatchAggregate aggregate, List<IntakeItem> decoded) {
         Uni<Void> changes = Uni.createFrom().voidItem();
-        for (IntakeItem item : items) {
+        for (IntakeItem item : decoded) {
             Instant at = item.occurredAt() == null ? Instant.now() : item.occurredAt();
             String source = item.source() == null ? "unknown" : item.source();
             if (item.payload() instanceof FlagChanged changed) {
                 changes = changes.chain(() -> flagChanges.changed(connection, item.id(), source, at, changed));
             } else if (item.payload() instanceof FlagDeleted deleted) {
                 changes = changes.chain(() -> flagChanges.deleted(connection, item.id(), source, at, deleted));
+            } else if (item.payload() instanceof FlagExposed exposed) {
+                aggregate.addExposures(exposed);
             }
         }
-        Map<ExposureStore.Context, Map<String, String>> known = new HashMap<>();
-        BatchAggregate aggregate = new BatchAggregate((project, environment, contextId) ->
-                known.getOrDefault(new ExposureStore.Context(project, environment, contextId), Map.of()));
-        items.stream().filter(item -> item.payload() instanceof FlagExposed)
-                .forEach(item -> aggregate.addExposures((FlagExposed) item.payload()));
-        Set<ExposureStore.Context> unflagged = unflaggedContexts(items);
+        Set<ExposureStore.Context> unflagged = unflaggedContexts(decoded);
         return changes
                 .chain(() -> exposures.upsert(connection, aggregate.exposures()))
                 .chain(() -> unflagged.isEmpty() ? Uni.createFrom().item(Map.<ExposureStore.Context, Map<String, String>>of())
                         : exposures.lookup(connection, unflagged))
                 .chain(found -> Uni.createFrom().item(() -> {
-                    known.putAll(found);
-                    for (IntakeItem item : items) {
+                    ContextFlags joined = (project, environment, contextId) ->
+                            found.getOrDefault(new ExposureStore.Context(project, environment, contextId), Map.of());
+                    for (IntakeItem item : decoded) {
                         if (item.payload() instanceof SpanBatch batch) {
-                            aggregate.addSpans(batch);
+                            aggregate.addSpans(batch, joined);
                         } else if (item.payload() instanceof RumBatch batch) {
-                            aggregate.addRum(batch);
+                            aggregate.addRum(batch, joined);
                         }
                     }
                     return aggregate;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .chain(ignored -> series.merge(connection, aggregate.series()))
+                .call(() -> series.merge(connection, aggregate.series()))
                 .call(() -> errors.merge(connection, aggregate.errors()))
                 .call(() -> sessions.merge(connection, aggregate.sessions()))
-                .call(() -> calls.record(connection, aggregate))
-                .map(rows -> new Written(items.size(), 0, aggregate.spanCount(), aggregate.beaconCount(), rows));
+                .call(() -> calls.record(connection, aggregate));
     }
 
     /** Users and sessions of telemetry that carries no flags: their variants come from exposures. */

@@ -6,6 +6,7 @@ import io.lightswitch.analytics.aggregate.SeriesCell;
 import io.lightswitch.analytics.aggregate.SeriesKey;
 import io.lightswitch.contracts.MessageCodec;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -85,6 +86,8 @@ public class SeriesStore {
                 .addValue(SqlArrays.text(entries, e -> e.key().operation()));
         return connection.preparedQuery(CREATE).execute(create)
                 .chain(() -> connection.preparedQuery(LOCK).execute(Tuple.of(SqlArrays.text(entries, Entry::id))))
+                // Decoding, merging and encoding thousands of sketches is CPU work: off the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     Map<String, SeriesCell> stored = new HashMap<>();
                     for (Row row : rows) {

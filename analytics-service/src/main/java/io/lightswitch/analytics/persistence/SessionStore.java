@@ -1,5 +1,7 @@
 package io.lightswitch.analytics.persistence;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lightswitch.analytics.aggregate.SessionCell;
 import io.lightswitch.analytics.enrich.ClientInfo;
 import io.lightswitch.analytics.enrich.UserAgentClassifier;
@@ -53,10 +55,10 @@ public class SessionStore {
             returning project, environment, session_id, timeline_size, replay_chunks""";
 
     private static final String EVENTS = """
-            insert into session_event (project, environment, session_id, at, kind, name, detail)
-            select p, e, s, t, k, n, d::jsonb
-            from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
-                 as v(p, e, s, t, k, n, d)""";
+            insert into session_event (project, environment, session_id, first_at, last_at, entries)
+            select p, e, s, f, l, x::jsonb
+            from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[])
+                 as v(p, e, s, f, l, x)""";
 
     private static final String REPLAY = """
             insert into session_replay (project, environment, session_id, seq, at, events)
@@ -77,7 +79,8 @@ public class SessionStore {
         this.replayCap = replayCap;
     }
 
-    private record Timeline(SessionCell session, SessionCell.TimelineEntry entry) {
+    /** The entries of one session that fit under its cap, in time order. */
+    private record Timeline(SessionCell session, List<SessionCell.TimelineEntry> entries) {
     }
 
     private record Replay(SessionCell session, SessionCell.ReplayChunk chunk) {
@@ -121,8 +124,10 @@ public class SessionStore {
             for (Row row : result) {
                 SessionCell session = byKey.get(key(row.getString(0), row.getString(1), row.getString(2)));
                 List<SessionCell.TimelineEntry> entries = session.timeline();
-                within(timelineCap, row.getLong(3), entries.size())
-                        .forEach(i -> timeline.add(new Timeline(session, entries.get(i))));
+                int room = (int) within(timelineCap, row.getLong(3), entries.size()).count();
+                if (room > 0) {
+                    timeline.add(new Timeline(session, entries.subList(0, room)));
+                }
                 List<SessionCell.ReplayChunk> chunks = session.replay();
                 within(replayCap, row.getLong(4), chunks.size())
                         .forEach(i -> replay.add(new Replay(session, chunks.get(i))));
@@ -138,19 +143,30 @@ public class SessionStore {
         return java.util.stream.IntStream.range(0, (int) room);
     }
 
-    private Uni<Void> insertTimeline(SqlConnection connection, List<Timeline> entries) {
-        if (entries.isEmpty()) {
+    private Uni<Void> insertTimeline(SqlConnection connection, List<Timeline> chunks) {
+        if (chunks.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(EVENTS).execute(Tuple.from(List.<Object>of(
-                        SqlArrays.text(entries, t -> t.session().project()),
-                        SqlArrays.text(entries, t -> t.session().environment()),
-                        SqlArrays.text(entries, t -> t.session().sessionId()),
-                        SqlArrays.timestamps(entries, t -> t.entry().at()),
-                        SqlArrays.text(entries, t -> t.entry().kind()),
-                        SqlArrays.text(entries, t -> t.entry().name()),
-                        SqlArrays.text(entries, t -> t.entry().detail() == null ? null : t.entry().detail().toString()))))
+        return connection.preparedQuery(EVENTS).execute(Tuple.of(
+                        SqlArrays.text(chunks, t -> t.session().project()),
+                        SqlArrays.text(chunks, t -> t.session().environment()),
+                        SqlArrays.text(chunks, t -> t.session().sessionId()),
+                        SqlArrays.timestamps(chunks, t -> t.entries().get(0).at()),
+                        SqlArrays.timestamps(chunks, t -> t.entries().get(t.entries().size() - 1).at()))
+                        .addValue(SqlArrays.text(chunks, t -> entriesJson(t.entries()))))
                 .replaceWithVoid();
+    }
+
+    private static String entriesJson(List<SessionCell.TimelineEntry> entries) {
+        ArrayNode array = MessageCodec.mapper().createArrayNode();
+        for (SessionCell.TimelineEntry entry : entries) {
+            ObjectNode node = array.addObject().put("at", entry.at().toString()).put("kind", entry.kind())
+                    .put("name", entry.name());
+            if (entry.detail() != null) {
+                node.set("detail", entry.detail());
+            }
+        }
+        return array.toString();
     }
 
     private Uni<Void> insertReplay(SqlConnection connection, List<Replay> chunks) {

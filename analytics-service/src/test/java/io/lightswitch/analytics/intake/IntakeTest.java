@@ -145,7 +145,8 @@ class IntakeTest {
                 .containsEntry("error_count", 1L).containsEntry("page_loads", 1L).containsEntry("actions", 1L)
                 .containsEntry("replay_chunks", 1L);
         assertThat(session.get("flags").toString()).contains("\"dark-mode\": \"on\"");
-        assertThat(Db.rows("select kind from analytics.session_event where project = ? order by at", project))
+        assertThat(Db.rows("select e ->> 'kind' as kind from analytics.session_event, jsonb_array_elements(entries) e "
+                + "where project = ? order by e ->> 'at'", project))
                 .extracting(row -> row.get("kind")).containsExactly("page_load", "action", "js_error", "custom");
         assertThat(Db.count("select count(*) from analytics.session_replay where project = ?", project)).isEqualTo(1);
         Map<String, Object> browser = Db.rows("select * from analytics.series where project = ? and flag_key = 'dark-mode'"

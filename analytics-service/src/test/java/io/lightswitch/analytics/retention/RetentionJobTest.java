@@ -107,8 +107,9 @@ class RetentionJobTest {
                 insert into analytics.session (project, environment, session_id, first_seen, last_seen)
                 values ($1, 'production', $2, $3, $3)""", project, id, utc(lastSeen));
         execute("""
-                insert into analytics.session_event (project, environment, session_id, at, kind, name)
-                values ($1, 'production', $2, $3, 'page_load', '/')""", project, id, utc(lastSeen));
+                insert into analytics.session_event (project, environment, session_id, first_at, last_at, entries)
+                values ($1, 'production', $2, $3, $3, '[{"kind": "page_load", "name": "/"}]'::jsonb)""",
+                project, id, utc(lastSeen));
         execute("""
                 insert into analytics.session_replay (project, environment, session_id, seq, at, events)
                 values ($1, 'production', $2, 0, $3, '[]'::jsonb)""", project, id, utc(lastSeen));
