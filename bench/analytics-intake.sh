@@ -42,7 +42,8 @@ start() {
     LIGHTSWITCH_DETECTION_ENABLED=false \
     java $JVM_OPTS ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$WORK/analytics.log" 2>&1 &
   PID=$!
-  for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return; sleep 1; done
+  # Live, not ready: readiness also waits for flag-service's credential list, which the intake does not need.
+  for _ in $(seq 1 90); do curl -fsS "http://127.0.0.1:$PORT/q/health/live" >/dev/null 2>&1 && return; sleep 1; done
   tail -50 "$WORK/analytics.log"; exit 1
 }
 stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; }
@@ -76,11 +77,14 @@ RSS_MB=$(( $(ps -o rss= -p "$PID") / 1024 ))
 PEAK_MB=$(( $(awk '/VmHWM/ {print $2}' "/proc/$PID/status") / 1024 ))
 FLUSH=$(curl -fsS "http://127.0.0.1:$PORT/q/metrics" | awk '/^lightswitch_analytics_intake_flush_seconds_(count|sum) / {v[$1]=$2} END {
   for (k in v) if (k ~ /count/) c=v[k]; else s=v[k]; if (c > 0) printf "flushes=%d mean_flush_ms=%.0f", c, 1000*s/c}')
+STAGES=$(curl -fsS "http://127.0.0.1:$PORT/q/metrics" | awk -F'[{}"]' '/^lightswitch_analytics_intake_stage_seconds_(sum|count)\{/ {
+  split($0, parts, " "); if ($0 ~ /_sum/) s[$3]=parts[2]; else c[$3]=parts[2]} END {
+  for (k in s) if (c[k] > 0) printf "%s_ms=%.0f ", k, 1000*s[k]/c[k]}')
 SERIES=$(psql -h 127.0.0.1 -U postgres -d "$DB" -Atc "select count(*) from analytics.series")
 RATE=$(awk -v t="$TOTAL" -v f="$first" -v a="$first_at" -v b="$done_at" 'BEGIN {printf "%d", (t - f) / (b - a)}')
 SECONDS_TAKEN=$(awk -v a="$first_at" -v b="$done_at" 'BEGIN {printf "%.1f", b - a}')
 REPORT="$(date -u +%Y-%m-%dT%H:%M:%SZ) $MESSAGES messages x $SPANS spans from the queue into committed aggregates, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)
-spans=$TOTAL seconds=$SECONDS_TAKEN spans_per_s=$RATE $FLUSH series_rows=$SERIES rss_mb=$RSS_MB rss_peak_mb=$PEAK_MB jvm=\"$JVM_OPTS ${BENCH_JAVA_OPTS:-}\""
+spans=$TOTAL seconds=$SECONDS_TAKEN spans_per_s=$RATE $FLUSH ${STAGES}series_rows=$SERIES rss_mb=$RSS_MB rss_peak_mb=$PEAK_MB jvm=\"$JVM_OPTS ${BENCH_JAVA_OPTS:-}\""
 echo "$REPORT"
 echo "$REPORT" > "$RESULTS/analytics-intake-latest.txt"
 echo "$REPORT" >> "$RESULTS/analytics-intake-history.txt"

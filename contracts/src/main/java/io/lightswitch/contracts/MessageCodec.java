@@ -74,6 +74,24 @@ public final class MessageCodec {
         }
     }
 
+    /**
+     * Reads an envelope whose payload type is known in advance. The caller still checks {@code type()}:
+     * a body of another type may read without error.
+     */
+    public static <T> TypedEnvelope<T> decode(byte[] body, Class<T> payloadType) {
+        try {
+            TypedEnvelope<T> envelope = MAPPER.readValue(body,
+                    MAPPER.getTypeFactory().constructParametricType(TypedEnvelope.class, payloadType));
+            if (envelope == null) {
+                throw new MessageFormatException("empty message body", null);
+            }
+            return envelope;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw new MessageFormatException("not a Lightswitch envelope of " + payloadType.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     public static <T> T payload(Envelope envelope, Class<T> type) {
         try {
             return MAPPER.treeToValue(envelope.payload(), type);

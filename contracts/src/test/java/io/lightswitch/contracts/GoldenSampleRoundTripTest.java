@@ -59,6 +59,19 @@ class GoldenSampleRoundTripTest {
         assertThat(reencoded).isEqualTo(MessageCodec.mapper().readTree(golden));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void typedDecodingReadsTheSamePayloadAsTheTree(String type, Class<?> payloadType) {
+        byte[] golden = GoldenSamples.bytes(type);
+        Envelope viaTree = MessageCodec.decode(golden);
+        TypedEnvelope<?> typed = MessageCodec.decode(golden, payloadType);
+
+        assertThat(typed.id()).isEqualTo(viaTree.id());
+        assertThat(typed.type()).isEqualTo(type);
+        assertThat(typed.occurredAt()).isEqualTo(viaTree.occurredAt());
+        assertThat(typed.payload()).isEqualTo(MessageCodec.payload(viaTree, payloadType));
+    }
+
     @Test
     void flagChangedSampleCarriesActorAndStates() {
         FlagChanged changed = MessageCodec.payload(GoldenSamples.envelope(MessageTypes.FLAG_CHANGED), FlagChanged.class);

@@ -14,6 +14,7 @@ import io.lightswitch.contracts.ingest.SpanBatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,13 @@ public final class BatchAggregate {
     private static final int MAX_MESSAGE = 2_000;
     private static final int MAX_STACK = 16_000;
 
+    private static final int FINEST = SeriesKey.RESOLUTIONS[0];
+
+    /** 10 s cells; the coarser ones are derived when the batch is written. */
     private final Map<SeriesKey, SeriesCell> series = new HashMap<>();
+    private Map<SeriesKey, SeriesCell> allResolutions;
+    /** Span name, route and kind to operation: the same few combinations repeat in every batch. */
+    private final Map<List<String>, String> operations = new HashMap<>();
     private final Map<ErrorKey, ErrorCell> errors = new HashMap<>();
     private final Map<String, SessionCell> sessions = new HashMap<>();
     private final Map<EdgeKey, long[]> edges = new HashMap<>();
@@ -69,17 +76,16 @@ public final class BatchAggregate {
         Map<String, String> flags = flagsOf(project, environment, span.flags(), userId, sessionId, contextFlags);
         String userKey = userKey(userId, sessionId);
         String service = Text.key(span.service() == null ? "unknown" : span.service());
-        String operation = Text.key(SpanOperations.operation(span.name(), span.route(), span.kind()));
+        String operation = operations.computeIfAbsent(Arrays.asList(span.name(), span.route(), span.kind()),
+                k -> Text.key(SpanOperations.operation(span.name(), span.route(), span.kind())));
         boolean entry = isEntry(span);
         double latencyMs = span.durationMicros() / 1000.0;
         if (entry) {
-            for (int resolution : SeriesKey.RESOLUTIONS) {
-                long bucket = SeriesKey.bucketOf(at, resolution);
-                cell(resolution, bucket, project, environment, SeriesKey.ALL, SeriesKey.ALL, service, operation)
-                        .addRequest(latencyMs, span.error(), userKey);
-                flags.forEach((flag, variant) -> cell(resolution, bucket, project, environment, flag, variant,
-                        service, operation).addRequest(latencyMs, span.error(), userKey));
-            }
+            long bucket = SeriesKey.bucketOf(at, FINEST);
+            cell(bucket, project, environment, SeriesKey.ALL, SeriesKey.ALL, service, operation)
+                    .addRequest(latencyMs, span.error(), userKey);
+            flags.forEach((flag, variant) -> cell(bucket, project, environment, flag, variant, service, operation)
+                    .addRequest(latencyMs, span.error(), userKey));
         }
         if (span.error()) {
             String type = span.errorType() != null ? span.errorType()
@@ -177,22 +183,19 @@ public final class BatchAggregate {
         Set<String> customNames = new LinkedHashSet<>();
         events.stream().filter(e -> RumEvent.CUSTOM.equals(e.kind()) && e.customName() != null)
                 .forEach(e -> customNames.add(Text.key(e.customName())));
-        for (int resolution : SeriesKey.RESOLUTIONS) {
-            long bucket = SeriesKey.bucketOf(at, resolution);
-            List<SeriesCell> cells = new ArrayList<>();
-            cells.add(cell(resolution, bucket, project, environment, SeriesKey.ALL, SeriesKey.ALL, SeriesKey.BROWSER,
-                    operation));
-            flags.forEach((flag, variant) -> cells.add(cell(resolution, bucket, project, environment, flag, variant,
-                    SeriesKey.BROWSER, operation)));
-            for (SeriesCell cell : cells) {
-                cell.addBeacon(jsErrors > 0, jsErrors, actions, userKey);
-                for (RumEvent event : events) {
-                    if (RumEvent.PAGE_LOAD.equals(event.kind())) {
-                        cell.addPageLoad(event.ttfbMs(), event.lcpMs(), event.inpMs(), event.cls());
-                    }
+        long bucket = SeriesKey.bucketOf(at, FINEST);
+        List<SeriesCell> cells = new ArrayList<>();
+        cells.add(cell(bucket, project, environment, SeriesKey.ALL, SeriesKey.ALL, SeriesKey.BROWSER, operation));
+        flags.forEach((flag, variant) -> cells.add(cell(bucket, project, environment, flag, variant,
+                SeriesKey.BROWSER, operation)));
+        for (SeriesCell cell : cells) {
+            cell.addBeacon(jsErrors > 0, jsErrors, actions, userKey);
+            for (RumEvent event : events) {
+                if (RumEvent.PAGE_LOAD.equals(event.kind())) {
+                    cell.addPageLoad(event.ttfbMs(), event.lcpMs(), event.inpMs(), event.cls());
                 }
-                customNames.forEach(cell::addCustomEvent);
             }
+            customNames.forEach(cell::addCustomEvent);
         }
         SessionCell session = sessionId == null ? null : session(project, environment, sessionId);
         for (RumEvent event : events) {
@@ -277,10 +280,8 @@ public final class BatchAggregate {
             String variant = Text.key(exposure.variant());
             String contextId = Text.key(exposure.contextId());
             exposures.add(new ExposureRecord(project, environment, contextId, flag, variant, at));
-            for (int resolution : SeriesKey.RESOLUTIONS) {
-                cell(resolution, SeriesKey.bucketOf(at, resolution), project, environment, flag, variant,
-                        SeriesKey.ALL, SeriesKey.ALL).addExposure(contextId);
-            }
+            cell(SeriesKey.bucketOf(at, FINEST), project, environment, flag, variant, SeriesKey.ALL, SeriesKey.ALL)
+                    .addExposure(contextId);
         }
     }
 
@@ -324,10 +325,30 @@ public final class BatchAggregate {
                 Text.clean(message, MAX_MESSAGE), Text.clean(stack, MAX_STACK)));
     }
 
-    private SeriesCell cell(int resolution, long bucket, String project, String environment, String flag,
-                            String variant, String service, String operation) {
-        return series.computeIfAbsent(new SeriesKey(resolution, bucket, project, environment, flag, variant, service,
+    private SeriesCell cell(long bucket, String project, String environment, String flag, String variant,
+                            String service, String operation) {
+        return series.computeIfAbsent(new SeriesKey(FINEST, bucket, project, environment, flag, variant, service,
                 operation), k -> new SeriesCell());
+    }
+
+    /**
+     * Every cell at every resolution: observations go into 10 s cells only, and the coarser cells are
+     * their merges, built once here rather than once per observation.
+     */
+    private Map<SeriesKey, SeriesCell> withCoarserResolutions() {
+        Map<SeriesKey, SeriesCell> all = new HashMap<>(series);
+        for (Map.Entry<SeriesKey, SeriesCell> entry : series.entrySet()) {
+            SeriesKey key = entry.getKey();
+            for (int resolution : SeriesKey.RESOLUTIONS) {
+                if (resolution == FINEST) {
+                    continue;
+                }
+                long bucket = Math.floorDiv(key.bucketStart(), resolution) * resolution;
+                all.computeIfAbsent(new SeriesKey(resolution, bucket, key.project(), key.environment(), key.flagKey(),
+                        key.variant(), key.service(), key.operation()), k -> new SeriesCell()).merge(entry.getValue());
+            }
+        }
+        return all;
     }
 
     private SessionCell session(String project, String environment, String sessionId) {
@@ -335,7 +356,13 @@ public final class BatchAggregate {
                 k -> new SessionCell(project, environment, sessionId));
     }
 
-    public Map<SeriesKey, SeriesCell> series() { return series; }
+    /** The series cells at every resolution; computed on first call, so call it once the batch is complete. */
+    public Map<SeriesKey, SeriesCell> series() {
+        if (allResolutions == null) {
+            allResolutions = withCoarserResolutions();
+        }
+        return allResolutions;
+    }
     public Map<ErrorKey, ErrorCell> errors() { return errors; }
     public Map<String, SessionCell> sessions() { return sessions; }
     public Map<EdgeKey, long[]> edges() { return edges; }

@@ -16,6 +16,7 @@ import io.lightswitch.contracts.flag.FlagExposed;
 import io.lightswitch.contracts.ingest.NormalizedSpan;
 import io.lightswitch.contracts.ingest.RumBatch;
 import io.lightswitch.contracts.ingest.SpanBatch;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -49,9 +50,12 @@ public class IntakeWriter {
     private final ErrorGroupStore errors;
     private final SessionStore sessions;
     private final CallStore calls;
+    private final MeterRegistry registry;
 
     public IntakeWriter(Pool pool, ProcessedMessages processed, FlagChangeStore flagChanges, ExposureStore exposures,
-                        SeriesStore series, ErrorGroupStore errors, SessionStore sessions, CallStore calls) {
+                        SeriesStore series, ErrorGroupStore errors, SessionStore sessions, CallStore calls,
+                        MeterRegistry registry) {
+        this.registry = registry;
         this.pool = pool;
         this.processed = processed;
         this.flagChanges = flagChanges;
@@ -126,10 +130,17 @@ public class IntakeWriter {
                     }
                     return aggregate;
                 }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .call(() -> series.merge(connection, aggregate.series()))
-                .call(() -> errors.merge(connection, aggregate.errors()))
-                .call(() -> sessions.merge(connection, aggregate.sessions()))
-                .call(() -> calls.record(connection, aggregate));
+                .call(() -> timed("series", series.merge(connection, aggregate.series())))
+                .call(() -> timed("errors", errors.merge(connection, aggregate.errors())))
+                .call(() -> timed("sessions", sessions.merge(connection, aggregate.sessions())))
+                .call(() -> timed("calls", calls.record(connection, aggregate)));
+    }
+
+    /** Time per flush stage, on /q/metrics, to see where a slow intake spends it. */
+    private <T> Uni<T> timed(String stage, Uni<T> work) {
+        return Uni.createFrom().item(System::nanoTime).chain(started -> work.invoke(() ->
+                registry.timer("lightswitch.analytics.intake.stage", "stage", stage)
+                        .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS)));
     }
 
     /** Users and sessions of telemetry that carries no flags: their variants come from exposures. */
