@@ -28,7 +28,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" -c "
 rabbitmqctl -q delete_queue "$QUEUE" >/dev/null 2>&1 || true
 rabbitmqctl -q delete_queue "$QUEUE.dlq" >/dev/null 2>&1 || true
 
-JVM_OPTS=$(sed 's/#.*//' analytics-service/jvm.options 2>/dev/null || true)
+JVM_OPTS=$(sed 's/#.*//' analytics-service/jvm.options | tr -s ' \n' ' ')
 PID=
 start() {
   # shellcheck disable=SC2086

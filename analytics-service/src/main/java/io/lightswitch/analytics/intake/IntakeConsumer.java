@@ -55,6 +55,11 @@ public class IntakeConsumer {
         return receive(message, flagsQueue);
     }
 
+    private void deadLetter(Message<byte[]> message, String queue, String reason) {
+        deadLetters.send(message, queue, reason).subscribe().with(ok -> {
+        }, failure -> message.nack(failure));
+    }
+
     void onStop(@Observes ShutdownEvent event) {
         decoders.shutdown();
     }
@@ -65,11 +70,18 @@ public class IntakeConsumer {
             try {
                 item = IntakeDecoder.decode(message, queue);
             } catch (PoisonMessageException e) {
-                deadLetters.send(message, queue, e.getMessage()).subscribe().with(ok -> {
-                }, failure -> message.nack(failure));
+                deadLetter(message, queue, e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                // Never leave a message unsettled: it would sit unacknowledged until the connection closes.
+                deadLetter(message, queue, "unreadable message: " + e);
                 return;
             }
-            pipeline.add(item);
+            try {
+                pipeline.add(item);
+            } catch (RuntimeException e) {
+                deadLetter(message, queue, "cannot aggregate " + item.type() + ": " + e);
+            }
         });
         return Uni.createFrom().voidItem();
     }

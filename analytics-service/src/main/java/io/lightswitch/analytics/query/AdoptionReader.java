@@ -28,7 +28,7 @@ public class AdoptionReader {
             + USERS + " from " + Rows.SCHEMA + ".series"
             + " where project = $1 and environment = $2 and flag_key = $3 and resolution = $4"
             + " and bucket_start >= $5 and bucket_start < $6 group by variant, slot";
-    private static final String TOTALS = "select variant," + USERS + " from " + Rows.SCHEMA + ".series s"
+    static final String TOTALS = "select variant," + USERS + " from " + Rows.SCHEMA + ".series s"
             + " join unnest($4::int[], $5::timestamptz[], $6::timestamptz[]) as t(res, lo, hi)"
             + " on s.resolution = t.res and s.bucket_start >= t.lo and s.bucket_start < t.hi"
             + " where s.project = $1 and s.environment = $2 and s.flag_key = $3 group by variant";

@@ -22,7 +22,7 @@ public class ImpactReader {
 
     /** Rows of one flag at one resolution, summed per variant and point ({@code slot} = epoch / step). */
     static final String SERIES = "select variant, extract(epoch from bucket_start)::bigint / $7 as slot, "
-            + SeriesTotals.AGGREGATES + " from " + Rows.SCHEMA + ".series"
+            + SeriesTotals.AGGREGATES_WITHOUT_USERS + " from " + Rows.SCHEMA + ".series"
             + " where project = $1 and environment = $2 and flag_key = $3 and resolution = $4"
             + " and bucket_start >= $5 and bucket_start < $6 group by variant, slot";
     private static final String CHANGES = "select " + ChangeView.COLUMNS + " from " + Rows.SCHEMA + ".flag_change"
@@ -48,11 +48,14 @@ public class ImpactReader {
                 Rows.param(grid.end()));
         // One connection, the four queries pipelined on it: a dashboard's requests should not drain the
         // pool the intake writes through.
+        Object[] tiles = Tiling.sqlArrays(Tiling.of(new TimeWindow(grid.start(), grid.end())));
+        Tuple users = Tuple.from(List.of(scope.project(), scope.environment(), flag, tiles[0], tiles[1], tiles[2]));
         return pool.withConnection(connection -> Uni.combine().all().unis(
                         connection.preparedQuery(SERIES).execute(seriesParams(scope, flag, grid)),
                         connection.preparedQuery(CHANGES).execute(range),
                         connection.preparedQuery(VERDICTS).execute(Tuple.of(scope.project(), scope.environment(), flag)),
-                        connection.preparedQuery(VERDICT_CHANGES).execute(range)).asTuple())
+                        connection.preparedQuery(VERDICT_CHANGES).execute(range),
+                        connection.preparedQuery(AdoptionReader.TOTALS).execute(users)).asTuple())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> {
                     List<ChangeView> changeViews = new ArrayList<>();
@@ -62,7 +65,7 @@ public class ImpactReader {
                     List<VerdictView.VerdictChange> verdictChangeViews = new ArrayList<>();
                     rows.getItem4().forEach(row -> verdictChangeViews.add(VerdictView.VerdictChange.of(row)));
                     return new ImpactView(scope.project(), scope.environment(), flag, grid.start(), grid.end(),
-                            grid.step(), grid.resolution(), variants(rows.getItem1(), grid), changeViews,
+                            grid.step(), grid.resolution(), variants(rows.getItem1(), rows.getItem5(), grid), changeViews,
                             verdictViews, verdictChangeViews);
                 });
     }
@@ -92,10 +95,15 @@ public class ImpactReader {
         return byVariant;
     }
 
-    private static List<ImpactView.VariantSeries> variants(RowSet<Row> rows, SeriesGrid grid) {
+    private static List<ImpactView.VariantSeries> variants(RowSet<Row> rows, RowSet<Row> windowUsers, SeriesGrid grid) {
+        Map<String, byte[][]> usersByVariant = new TreeMap<>();
+        windowUsers.forEach(row -> usersByVariant.put(row.getString("variant"), Rows.byteArrays(row, "users_hlls")));
         List<ImpactView.VariantSeries> variants = new ArrayList<>();
         pointTotals(rows, grid).forEach((variant, points) -> {
             SeriesTotals total = new SeriesTotals();
+            for (byte[] sketch : usersByVariant.getOrDefault(variant, new byte[0][])) {
+                total.addUsers(sketch);
+            }
             List<ImpactView.ImpactPoint> series = new ArrayList<>(points.length);
             for (int i = 0; i < points.length; i++) {
                 total.add(points[i]);

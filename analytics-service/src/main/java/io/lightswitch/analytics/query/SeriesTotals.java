@@ -24,6 +24,15 @@ public final class SeriesTotals {
             sum(inp_n)::bigint as inp_n, sum(inp_sum_log) as inp_sum_log,
             sum(cls_n)::bigint as cls_n, sum(cls_sum_log) as cls_sum_log""";
 
+    /**
+     * The same without user sketches, for per-point series: a users sketch of a busy minute is kilobytes
+     * stored out of line, and reading thousands of them made a 24 h impact query slow. Window totals
+     * read users from a tiling of coarse buckets instead ({@link Tiling}).
+     */
+    public static final String AGGREGATES_WITHOUT_USERS = AGGREGATES.replace(
+            "array_agg(users_hll) filter (where users_hll is not null) as users_hlls",
+            "null::bytea[] as users_hlls");
+
     /** CLS is stored as ln(cls + 0.001), since a layout shift of 0 is common and has no logarithm. */
     private static final double CLS_OFFSET = 0.001;
 
@@ -128,6 +137,11 @@ public final class SeriesTotals {
         return latency;
     }
 
+    /** Distinct users, or null when no user sketch was read (series points, which do not read them). */
+    public Long countedUsers() {
+        return users == null ? null : users();
+    }
+
     public long users() {
         return users == null ? 0 : Math.round(users.getEstimate());
     }
@@ -148,7 +162,7 @@ public final class SeriesTotals {
         Double clsMean = Rows.geometricMean(clsSumLog, clsN);
         return new VariantMetrics(requests, errors, Rows.ratio(errors, requests),
                 LatencyStats.quantile(latency, 0.50), LatencyStats.quantile(latency, 0.95),
-                LatencyStats.quantile(latency, 0.99), Rows.geometricMean(latencySumLog, latencyN), users(),
+                LatencyStats.quantile(latency, 0.99), Rows.geometricMean(latencySumLog, latencyN), countedUsers(),
                 exposures, beacons, jsErrors, Rows.ratio(beaconsJsError, beacons), pageLoads, actions,
                 Rows.geometricMean(lcpSumLog, lcpN), Rows.geometricMean(inpSumLog, inpN),
                 clsMean == null ? null : Math.max(0, clsMean - CLS_OFFSET));
@@ -156,11 +170,11 @@ public final class SeriesTotals {
 
     /**
      * The metrics of a variant over a point or a window. Latency from entry spans of every service;
-     * users from every row of the flag (exposures, spans, beacons); JS error rate = beacons with at least
+     * users from every row of the flag (exposures, spans, beacons), null where not read (series points); JS error rate = beacons with at least
      * one JS error / beacons; LCP, INP and CLS as geometric means. Rates are null with no denominator.
      */
     public record VariantMetrics(long requests, long errors, Double errorRate, Double latencyP50Ms, Double latencyP95Ms,
-                          Double latencyP99Ms, Double latencyGeoMeanMs, long users, long exposures, long beacons,
+                          Double latencyP99Ms, Double latencyGeoMeanMs, Long users, long exposures, long beacons,
                           long jsErrors, Double jsErrorRate, long pageLoads, long actions, Double lcpGeoMeanMs,
                           Double inpGeoMeanMs, Double clsGeoMean) {
     }

@@ -7,8 +7,12 @@ import java.util.Objects;
 
 /**
  * When an open incident closes: flag-service confirms the rule's command (a FlagChanged on the same flag and
- * environment whose actor is the rule), or the metric recovers (a verdict on the same subject and slice turns
+ * environment whose actor is the rule), or the metric recovers (a later verdict on the same subject turns
  * healthy or improved; insufficient data is not a recovery).
+ *
+ * <p>The slice is evidence, not identity ({@link IncidentSubject}): analytics names the service and operation
+ * a degradation is localised to, but publishes the recovery for all traffic, with neither. Requiring the
+ * same slice would keep such an incident open for ever.
  */
 public final class IncidentClosing {
 
@@ -28,8 +32,6 @@ public final class IncidentClosing {
         boolean recovered = ImpactVerdict.HEALTHY.equals(later.status())
                 || ImpactVerdict.IMPROVED.equals(later.status());
         return recovered && IncidentSubject.of(opening).equals(IncidentSubject.of(later))
-                && Objects.equals(opening.service(), later.service())
-                && Objects.equals(opening.operation(), later.operation())
                 && (later.assessedAt() == null || opening.assessedAt() == null
                     || later.assessedAt().isAfter(opening.assessedAt()));
     }

@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +26,9 @@ final class ActionValidator {
     static final Duration MAX_INITIAL_BACKOFF = Duration.ofMinutes(10);
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    // set by the HTTP client from the URL and the body, or by workflow-service itself
+    private static final Set<String> RESERVED_HEADERS = Set.of("host", "content-length", "connection", "expect",
+            "upgrade", "transfer-encoding", "x-lightswitch-delivery", "x-lightswitch-incident");
     private static final double WEIGHT_TOLERANCE = 1e-6;
 
     private ActionValidator() {
@@ -90,6 +94,8 @@ final class ActionValidator {
         for (Map.Entry<String, String> header : webhook.headers().entrySet()) {
             if (!HEADER_NAME.matcher(header.getKey()).matches()) {
                 errors.add(new FieldError(path + ".headers", "'" + header.getKey() + "' is not a header name"));
+            } else if (RESERVED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError(path + ".headers." + header.getKey(), "set by workflow-service itself"));
             } else if (header.getValue() == null || header.getValue().contains("\r")
                     || header.getValue().contains("\n")) {
                 errors.add(new FieldError(path + ".headers." + header.getKey(), "a value without line breaks is"

@@ -1,6 +1,5 @@
 package io.lightswitch.workflow.domain.validation;
 
-import io.lightswitch.workflow.domain.rule.Action;
 import io.lightswitch.workflow.domain.rule.Condition;
 import io.lightswitch.workflow.domain.rule.FlagSelector;
 import io.lightswitch.workflow.domain.rule.IncreaseUnit;

@@ -25,9 +25,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
 
     public static RetryPolicy of(Action.CallWebhook webhook) {
-        Duration initial = webhook.initialBackoff();
-        return new RetryPolicy(webhook.maxAttempts(), initial,
-                initial.compareTo(DEFAULT_MAX_BACKOFF) > 0 ? initial : DEFAULT_MAX_BACKOFF);
+        return of(webhook.maxAttempts(), webhook.initialBackoff());
+    }
+
+    /** Backoff capped at {@link #DEFAULT_MAX_BACKOFF}, or at the initial backoff when that is longer. */
+    public static RetryPolicy of(int maxAttempts, Duration initialBackoff) {
+        return new RetryPolicy(maxAttempts, initialBackoff,
+                initialBackoff.compareTo(DEFAULT_MAX_BACKOFF) > 0 ? initialBackoff : DEFAULT_MAX_BACKOFF);
     }
 
     /** @param status the HTTP status, or null when the attempt failed without one (connect, timeout, reset) */

@@ -2,6 +2,7 @@ package io.lightswitch.workflow.domain.incident;
 
 import static io.lightswitch.workflow.domain.Samples.degradedVerdict;
 import static io.lightswitch.workflow.domain.Samples.flagChanged;
+import static io.lightswitch.workflow.domain.Samples.withMetric;
 import static io.lightswitch.workflow.domain.Samples.withSlice;
 import static io.lightswitch.workflow.domain.Samples.withStatus;
 import static io.lightswitch.workflow.domain.Samples.withTimes;
@@ -46,7 +47,7 @@ class IncidentClosingTest {
     }
 
     @Test
-    void healthyOrImprovedVerdictOnTheSameSliceIsARecovery() {
+    void healthyOrImprovedVerdictOnTheSameSubjectIsARecovery() {
         ImpactVerdict opening = degradedVerdict();
 
         assertThat(IncidentClosing.recoveredBy(opening, later(opening, ImpactVerdict.HEALTHY))).isTrue();
@@ -54,12 +55,32 @@ class IncidentClosingTest {
     }
 
     @Test
-    void insufficientDataOrAnotherSliceIsNotARecovery() {
+    void insufficientDataIsNotARecovery() {
         ImpactVerdict opening = degradedVerdict();
 
         assertThat(IncidentClosing.recoveredBy(opening, later(opening, ImpactVerdict.INSUFFICIENT_DATA))).isFalse();
+    }
+
+    /** Analytics localises a degradation to a slice but publishes the recovery for all traffic. */
+    @Test
+    void aHealthyAllTrafficVerdictRecoversAnIncidentOpenedOnASlice() {
+        ImpactVerdict opening = degradedVerdict();
+
+        assertThat(opening.service()).isEqualTo("checkout-service");
         assertThat(IncidentClosing.recoveredBy(opening,
-                withSlice(later(opening, ImpactVerdict.HEALTHY), "search-service", null))).isFalse();
+                withSlice(later(opening, ImpactVerdict.HEALTHY), null, null))).isTrue();
+    }
+
+    @Test
+    void aHealthyVerdictOnAnotherVariantOrMetricIsNotARecovery() {
+        ImpactVerdict opening = degradedVerdict();
+        ImpactVerdict healthy = later(opening, ImpactVerdict.HEALTHY);
+
+        assertThat(IncidentClosing.recoveredBy(opening, withMetric(healthy, "latency"))).isFalse();
+        assertThat(IncidentClosing.recoveredBy(opening, new ImpactVerdict(healthy.project(), healthy.environment(),
+                healthy.flagKey(), "blue", null, null, healthy.metric(), healthy.status(), healthy.previousStatus(),
+                healthy.reason(), healthy.evidence(), healthy.assessedAt(), healthy.since(), healthy.sentence())))
+                .isFalse();
     }
 
     @Test

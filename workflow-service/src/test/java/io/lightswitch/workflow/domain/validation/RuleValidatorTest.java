@@ -173,6 +173,15 @@ class RuleValidatorTest {
     }
 
     @Test
+    void rejectsHeadersTheClientOrWorkflowSetsThemselves() {
+        Action.CallWebhook webhook = Action.CallWebhook.post("https://example.com/x", "{}")
+                .withHeaders(Map.of("Host", "elsewhere.example", "X-Lightswitch-Delivery", "1", "Authorization", "t"));
+
+        assertThat(paths(withActions(webhook))).containsExactlyInAnyOrder("actions[0].headers.Host",
+                "actions[0].headers.X-Lightswitch-Delivery");
+    }
+
+    @Test
     void flagChangeRulesMayOnlyCallWebhooksAndHaveNoMetric() {
         Rule guard = DefaultGuardRule.forEnvironment("shop", "production");
         Rule rule = new Rule("c", "changes", PRODUCTION, Trigger.FLAG_CHANGE, "error_rate", guard.condition(), 0,
