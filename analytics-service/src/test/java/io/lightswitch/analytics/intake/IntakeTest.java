@@ -80,11 +80,11 @@ class IntakeTest {
         assertThat(duplicates() - duplicatesBefore).isEqualTo(2);
     }
 
-    /** Duplicates the running app reports on /q/metrics. */
+    /** Duplicates the running app reports on /q/metrics (the value is the second field: an exemplar may follow). */
     private static double duplicates() {
         return io.restassured.RestAssured.get("/q/metrics").asString().lines()
-                .filter(line -> line.startsWith("lightswitch_analytics_messages_duplicate_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(line -> line.startsWith("lightswitch_analytics_messages_duplicate_total "))
+                .mapToDouble(line -> Double.parseDouble(line.split("\\s+")[1]))
                 .findFirst().orElse(0);
     }
 
