@@ -35,7 +35,10 @@ public class IntakePipeline {
     private final Vertx vertx;
     private final Object lock = new Object();
     private PendingBatch pending = new PendingBatch();
+    private static final Duration DRAIN = Duration.ofSeconds(10);
+
     private boolean flushing;
+    private boolean stopping;
     private long timer = -1;
 
     public IntakePipeline(IntakeWriter writer, DeadLetters deadLetters, IntakeMetrics metrics, IntakeConfig config,
@@ -52,9 +55,26 @@ public class IntakePipeline {
         timer = vertx.setPeriodic(tick, id -> flushIfDue());
     }
 
+    /**
+     * Graceful shutdown: no new flush starts, and the one in flight gets up to {@link #DRAIN} to commit and
+     * acknowledge. Messages not yet flushed stay unacknowledged and the broker redelivers them to another
+     * replica (or this one after a restart); their ids make that safe.
+     */
     void onStop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        synchronized (lock) {
+            stopping = true;
+            while (flushing && System.nanoTime() < deadline) {
+                try {
+                    lock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -79,7 +99,7 @@ public class IntakePipeline {
     private void flushIfDue() {
         PendingBatch batch;
         synchronized (lock) {
-            if (flushing || pending.isEmpty()) {
+            if (flushing || stopping || pending.isEmpty()) {
                 return;
             }
             boolean full = pending.weight() >= config.maxSpansPerFlush() || pending.size() >= config.maxMessagesPerFlush();
@@ -102,6 +122,7 @@ public class IntakePipeline {
                 .onTermination().invoke(() -> {
                     synchronized (lock) {
                         flushing = false;
+                        lock.notifyAll();
                     }
                 })
                 .subscribe().with(ignored -> flushIfDue(), failure -> {
