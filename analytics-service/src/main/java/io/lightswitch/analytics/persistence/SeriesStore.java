@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.lightswitch.analytics.aggregate.SeriesCell;
 import io.lightswitch.analytics.aggregate.SeriesKey;
 import io.lightswitch.contracts.MessageCodec;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Row;
@@ -68,6 +70,13 @@ public class SeriesStore {
     private record Entry(String id, SeriesKey key, SeriesCell cell) {
     }
 
+    /**
+     * Ids of rows known to exist: most keys of a flush were written by the previous one, so the insert
+     * that creates missing rows can usually be skipped. A row deleted since (retention) shows up missing
+     * when locked and is created then.
+     */
+    private final Cache<String, Boolean> existing = Caffeine.newBuilder().maximumSize(50_000).build();
+
     public Uni<Integer> merge(SqlConnection connection, Map<SeriesKey, SeriesCell> cells) {
         if (cells.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -75,6 +84,39 @@ public class SeriesStore {
         List<Entry> entries = new ArrayList<>(cells.size());
         cells.forEach((key, cell) -> entries.add(new Entry(key.id(), key, cell)));
         entries.sort(Comparator.comparing(Entry::id));
+        List<Entry> unknown = entries.stream().filter(e -> existing.getIfPresent(e.id()) == null).toList();
+        return create(connection, unknown)
+                .chain(() -> lock(connection, entries))
+                .chain(stored -> {
+                    List<Entry> missing = entries.stream().filter(e -> !stored.containsKey(e.id())).toList();
+                    if (missing.isEmpty()) {
+                        return Uni.createFrom().item(stored);
+                    }
+                    return create(connection, missing).chain(() -> lock(connection, missing)).map(more -> {
+                        stored.putAll(more);
+                        return stored;
+                    });
+                })
+                // Decoding, merging and encoding thousands of sketches is CPU work: off the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(stored -> {
+                    List<Entry> merged = new ArrayList<>(entries.size());
+                    for (Entry entry : entries) {
+                        SeriesCell total = stored(stored.get(entry.id()));
+                        total.merge(entry.cell());
+                        merged.add(new Entry(entry.id(), entry.key(), total));
+                    }
+                    return update(merged);
+                })
+                .chain(tuple -> connection.preparedQuery(UPDATE).execute(tuple))
+                .invoke(() -> entries.forEach(e -> existing.put(e.id(), Boolean.TRUE)))
+                .map(ignored -> entries.size());
+    }
+
+    private Uni<Void> create(SqlConnection connection, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         Tuple create = Tuple.of(SqlArrays.text(entries, Entry::id))
                 .addValue(SqlArrays.int4(entries, e -> e.key().resolution()))
                 .addValue(SqlArrays.timestamps(entries, e -> Instant.ofEpochSecond(e.key().bucketStart())))
@@ -84,25 +126,18 @@ public class SeriesStore {
                 .addValue(SqlArrays.text(entries, e -> e.key().variant()))
                 .addValue(SqlArrays.text(entries, e -> e.key().service()))
                 .addValue(SqlArrays.text(entries, e -> e.key().operation()));
-        return connection.preparedQuery(CREATE).execute(create)
-                .chain(() -> connection.preparedQuery(LOCK).execute(Tuple.of(SqlArrays.text(entries, Entry::id))))
-                // Decoding, merging and encoding thousands of sketches is CPU work: off the event loop.
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(rows -> {
-                    Map<String, SeriesCell> stored = new HashMap<>();
-                    for (Row row : rows) {
-                        stored.put(row.getString("id"), stored(row));
-                    }
-                    List<Entry> merged = new ArrayList<>(entries.size());
-                    for (Entry entry : entries) {
-                        SeriesCell total = stored.get(entry.id());
-                        total.merge(entry.cell());
-                        merged.add(new Entry(entry.id(), entry.key(), total));
-                    }
-                    return merged;
-                })
-                .chain(merged -> connection.preparedQuery(UPDATE).execute(update(merged)))
-                .map(ignored -> entries.size());
+        return connection.preparedQuery(CREATE).execute(create).replaceWithVoid();
+    }
+
+    /** Locks the rows (in id order); ids without a row are absent from the map. Decoding comes later. */
+    private static Uni<Map<String, Row>> lock(SqlConnection connection, List<Entry> entries) {
+        return connection.preparedQuery(LOCK).execute(Tuple.of(SqlArrays.text(entries, Entry::id))).map(rows -> {
+            Map<String, Row> stored = new HashMap<>();
+            for (Row row : rows) {
+                stored.put(row.getString("id"), row);
+            }
+            return stored;
+        });
     }
 
     private static Tuple update(List<Entry> rows) {

@@ -89,6 +89,24 @@ class IntakeTest {
     }
 
     @Test
+    void aRowDeletedAfterItWasWrittenIsCreatedAgain() throws Exception {
+        String project = project();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Broker.publish(Exchanges.INGEST_EVENTS, RoutingKeys.SPANS_BATCH, Telemetry.spans(UUID.randomUUID(), project,
+                "production", List.of(Telemetry.serverSpan("checkout", "GET /", at, 1_000, false, null, null, Map.of()))));
+        await().atMost(WAIT).until(() -> seriesSum("requests", project, "", "", 10) == 1);
+        // As retention would: the replica still believes the rows exist.
+        Db.count("with gone as (delete from analytics.series where project = ? returning 1) select count(*) from gone",
+                project);
+
+        Broker.publish(Exchanges.INGEST_EVENTS, RoutingKeys.SPANS_BATCH, Telemetry.spans(UUID.randomUUID(), project,
+                "production", List.of(Telemetry.serverSpan("checkout", "GET /", at, 1_000, true, null, null, Map.of()))));
+        await().atMost(WAIT).until(() -> seriesSum("requests", project, "", "", 10) == 1);
+        assertThat(seriesSum("errors", project, "", "", 10)).isEqualTo(1);
+        assertThat(seriesSum("requests", project, "", "", 3600)).isEqualTo(1);
+    }
+
+    @Test
     void aPoisonMessageReachesTheDeadLetterQueueWithItsReason() throws Exception {
         Broker.drain(IntakeChannels.INGEST_QUEUE + ".dlq");
         Broker.publish(Exchanges.INGEST_EVENTS, RoutingKeys.SPANS_BATCH, "{not json".getBytes());
