@@ -24,11 +24,24 @@ class PublicationPolicyTest {
     }
 
     @Test
-    void staysQuietWhileTheStatusHolds() {
+    void staysQuietWhileAStatusHoldsWithoutNewEvidence() {
+        Verdict healthy = assess(new CountSample(1_000, 10), null);
+        Verdict stillHealthy = assess(new CountSample(1_100, 11), healthy);
         Verdict degraded = assess(new CountSample(1_000, 80), null);
-        Verdict stillDegraded = assess(new CountSample(1_100, 90), degraded);
+        Verdict sameData = assess(new CountSample(1_000, 80), degraded);
 
-        assertThat(PublicationPolicy.routingKeys(degraded, stillDegraded)).isEmpty();
+        assertThat(PublicationPolicy.routingKeys(healthy, stillHealthy)).isEmpty();
+        assertThat(PublicationPolicy.routingKeys(degraded, sameData)).isEmpty();
+    }
+
+    @Test
+    void keepsPublishingADegradedVerdictWhoseEvidenceGrows() {
+        Verdict degraded = assess(new CountSample(1_000, 80), null);
+        Verdict stronger = assess(new CountSample(2_000, 160), degraded);
+
+        // Rules with a bar above "degraded" (2 points over control at 99%) must see the stronger evidence;
+        // the anomaly itself was announced once, when the status turned.
+        assertThat(PublicationPolicy.routingKeys(degraded, stronger)).containsExactly("impact.assessed");
     }
 
     private Verdict assess(CountSample treatment, Verdict previous) {
